@@ -1,0 +1,35 @@
+# Two commands set everything up: `make run` and `make test` (each installs into .venv if needed).
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PORT ?= 8501
+
+.PHONY: install run test lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	# The CPU build of torch lies on this machine's disk; a bare `torch` would pull a multi-GB CUDA build.
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	HF_HUB_OFFLINE=1 $(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+test: install
+	$(VENV)/bin/ruff check .
+	HF_HUB_OFFLINE=1 $(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check matcher tests app.py bench
+
+bench: install
+	HF_HUB_OFFLINE=1 $(PY) bench/bench_query.py
+	HF_HUB_OFFLINE=1 $(PY) bench/bench_batch.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-artifacts
