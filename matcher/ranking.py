@@ -25,9 +25,9 @@ CHANNELS = ("semantic", "lexical", "skills")
 class Weights:
     """How much each channel counts, and how passages pool into a project score."""
 
-    semantic: float = 0.45
-    lexical: float = 0.15
-    skills: float = 0.40
+    semantic: float = 0.30
+    lexical: float = 0.40
+    skills: float = 0.30
     #: semantic score = pooling × similarity to the whole project + (1 − pooling) × best passage
     pooling: float = 0.5
     #: calibration: cosine ``semantic_floor`` maps to 0 and ``semantic_ceiling`` to 1
@@ -42,6 +42,8 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
+#: Diversity off by default: on the dev set any diversity lowered nDCG@5 (bench/tune_weights.py).
+DEFAULT_DIVERSITY = 0.0
 
 
 @dataclass(frozen=True)
@@ -137,8 +139,12 @@ def channel_scores(profile: Profile, index: ProjectIndex, encoder: Encoder, weig
     return ChannelScores(semantic, lexical, skills, query_vector, overlaps)
 
 
-def check_meaningful(profile: Profile, scores: ChannelScores, min_semantic: float = 0.12) -> None:
-    """Refuse a profile with no recognised skill and nothing close to any project."""
+def check_meaningful(profile: Profile, scores: ChannelScores, min_semantic: float = 0.4) -> None:
+    """Refuse a profile with no recognised skill and nothing close to any project.
+
+    0.4 calibrated is a cosine of 0.30: gibberish and off-topic text measured up to 0.25,
+    real interests without a named skill ("helping users understand metrics") 0.35 and up.
+    """
     if not profile.skills and float(scores.semantic.max(initial=0.0)) < min_semantic:
         raise InputError(
             "we could not recognise any skill or topic in what you typed; "
@@ -155,7 +161,7 @@ def rank(
     top: int | None = 10,
     organizations: Collection[str] = (),
     required_skills: Collection[str] = (),
-    diversity: float = 0.1,
+    diversity: float = DEFAULT_DIVERSITY,
     scores: ChannelScores | None = None,
 ) -> list[Match]:
     """Projects ranked by fit for ``profile``, best first.

@@ -16,7 +16,7 @@ from matcher.embedding import Encoder, SentenceEncoder
 from matcher.explain import Explanation, explain
 from matcher.index import ProjectIndex, build_index
 from matcher.profile import Profile, build_profile
-from matcher.ranking import DEFAULT_WEIGHTS, ChannelScores, Match, Weights, channel_scores, rank
+from matcher.ranking import DEFAULT_DIVERSITY, DEFAULT_WEIGHTS, ChannelScores, Match, Weights, channel_scores, rank
 from matcher.skills import SkillVocabulary
 
 
@@ -94,7 +94,7 @@ class Recommender:
         top: int | None = 10,
         organizations: Collection[str] = (),
         required_skills: Collection[str] = (),
-        diversity: float = 0.1,
+        diversity: float = DEFAULT_DIVERSITY,
     ) -> list[Recommendation]:
         """The ``top`` projects for a mentee, each explained."""
         profile = self.profile(skills, interests)
@@ -109,7 +109,7 @@ class Recommender:
         top: int | None = 10,
         organizations: Collection[str] = (),
         required_skills: Collection[str] = (),
-        diversity: float = 0.1,
+        diversity: float = DEFAULT_DIVERSITY,
         scores: ChannelScores | None = None,
     ) -> list[Recommendation]:
         scores = scores or self.scores(profile)

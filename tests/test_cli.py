@@ -48,3 +48,39 @@ def test_catalog_bad_path_is_one_clear_line():
     result = run_cli("catalog", "no/such/file.md")
     assert result.returncode == 1
     assert result.stderr.strip() == "matcher: error: no/such/file.md: no such file or folder"
+
+
+def test_recommend_json_shape():
+    result = run_cli(
+        "recommend", "--skills", "TypeScript, React, Playwright, end-to-end testing", "--top", "3", "--format", "json"
+    )
+    assert result.returncode == 0, result.stderr
+    items = json.loads(result.stdout)
+    assert len(items) == 3
+    expected = {"rank", "project_id", "title", "organization", "score", "components", "matched_skills"}
+    expected |= {"missing_skills", "evidence", "explanation", "stretch"}
+    assert expected <= set(items[0])
+    assert set(items[0]["components"]) == {"semantic", "lexical", "skills"}
+    assert items[0]["title"] == "Implementing End-to-End Playwright Testing for KubeStellar UI"
+
+
+def test_recommend_table_with_filter_and_clear_errors():
+    result = run_cli("recommend", "--skills", "Go", "--organization", "Harbor", "--top", "2")
+    assert result.returncode == 0 and "(Harbor)" in result.stdout and "fit " in result.stdout
+    for args, message in [
+        (("--skills", ""), "tell us some skills"),
+        (("--skills", "zzqx vvbn"), "could not recognise"),
+        (("--skills", "Go", "--organization", "Nope"), "unknown organisation"),
+        (("--skills", "Go", "--catalog", "missing.md"), "missing.md: no such file"),
+    ]:
+        failed = run_cli("recommend", *args)
+        assert failed.returncode == 1 and message in failed.stderr and "Traceback" not in failed.stderr
+
+
+def test_evaluate_prints_the_table_and_writes_a_trec_run(tmp_path):
+    run = tmp_path / "run.txt"
+    result = run_cli("evaluate", "data/eval/dev.jsonl", "--run", str(run))
+    assert result.returncode == 0, result.stderr
+    for name in ("hybrid", "lexical (TF-IDF)", "dense (MiniLM)", "skills only", "nDCG@5", "MRR"):
+        assert name in result.stdout
+    assert len(run.read_text().splitlines()) == 42 * 60

@@ -1,0 +1,109 @@
+"""Ranking, explanations and evaluation on the real catalogue with a tiny fake encoder (fast)."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher.catalogue import load_catalogue
+from matcher.errors import InputError
+from matcher.evaluation import evaluate, load_judgements, measure, ndcg, reciprocal_rank, trec_run
+from matcher.recommender import Recommender
+from tests.fakes import HashingEncoder
+
+
+@pytest.fixture(scope="module")
+def recommender(tmp_path_factory):
+    return Recommender(load_catalogue(), encoder=HashingEncoder(), cache_dir=tmp_path_factory.mktemp("cache"))
+
+
+def test_scores_are_0_to_100_with_a_breakdown(recommender):
+    results = recommender.recommend("Go, Kubernetes controllers, CRDs", "operators", top=60)
+    assert len(results) == 60
+    scores = [result.match.score for result in results]
+    assert scores == sorted(scores, reverse=True)
+    for result in results:
+        assert 0 <= result.match.score <= 100
+        assert set(result.match.components) == {"semantic", "lexical", "skills"}
+        assert all(0 <= value <= 100 for value in result.match.components.values())
+
+
+def test_explanations_name_skills_both_ways(recommender):
+    [top] = recommender.recommend("golang, k8s, controller-runtime", top=1)
+    data = top.to_dict()
+    matched = {item["skill"]: item for item in data["matched_skills"]}
+    assert matched["Go"]["mentee"] == "golang"
+    assert "Kubernetes" in matched
+    assert data["explanation"].endswith(".")
+    assert 1 <= len(data["evidence"]) <= 2
+    assert all(sentence in top.project.text for sentence in data["evidence"])
+
+
+def test_missing_skills_and_stretch(recommender):
+    results = recommender.recommend("Rust", "networking", top=60)
+    netavark = next(r for r in results if "Netavark" in r.project.title)
+    assert "C" in netavark.explanation.missing_skills
+    assert netavark.explanation.stretch
+
+
+def test_filters_narrow_the_ranking(recommender):
+    results = recommender.recommend("Go", top=None, organizations=["Harbor"])
+    assert {result.project.organization for result in results} == {"Harbor"}
+    assert len(results) == 4
+    rust_only = recommender.recommend("networking", top=None, required_skills=["Rust"])
+    assert rust_only and all("Rust" in recommender.index.skills[r.match.position].all for r in rust_only)
+
+
+def test_diversity_spreads_near_identical_projects(recommender):
+    plain = recommender.recommend("Golang, Lua, Karmada", "PyTorch Ray Spark Volcano jobs", top=5)
+    varied = recommender.recommend("Golang, Lua, Karmada", "PyTorch Ray Spark Volcano jobs", top=5, diversity=1.0)
+    karmada = [sum(r.project.organization == "Karmada" for r in results) for results in (plain, varied)]
+    assert karmada[0] == 4 and karmada[1] < 4
+
+
+def test_empty_and_meaningless_input_is_refused(recommender):
+    with pytest.raises(InputError, match="tell us some skills"):
+        recommender.recommend("  ", "")
+    with pytest.raises(InputError, match="could not recognise"):
+        recommender.recommend("zzqx vvbn", "")
+
+
+def test_embeddings_are_cached_on_disk(tmp_path):
+    encoder = HashingEncoder()
+    Recommender(load_catalogue(), encoder=encoder, cache_dir=tmp_path).index
+    assert encoder.calls == 1 and len(list(tmp_path.glob("*.npy"))) == 1
+    again = HashingEncoder()
+    Recommender(load_catalogue(), encoder=again, cache_dir=tmp_path).index
+    assert again.calls == 0
+
+
+def test_metrics_on_hand_computed_cases():
+    qrels = {"a": 3, "b": 2, "c": 1}
+    assert ndcg(["a", "b", "c"], qrels, 5) == pytest.approx(1.0)
+    assert ndcg(["x", "a"], {"a": 1}, 5) == pytest.approx(1 / 1.5849625, rel=1e-6)
+    assert reciprocal_rank(["c", "x", "b"], qrels) == pytest.approx(1 / 3)
+    assert measure(["x"], qrels)["Recall@10"] == 0.0
+
+
+def test_evaluate_and_trec_run(recommender, tmp_path):
+    profiles = load_judgements("data/eval/dev.jsonl")[:3]
+    results = evaluate(recommender, profiles)
+    assert [result.name for result in results][0] == "hybrid" and len(results) == 4
+    lines = trec_run(results[0]).splitlines()
+    assert len(lines) == 3 * 60
+    qid, q0, doc, rank, score, tag = lines[0].split()
+    assert q0 == "Q0" and rank == "1" and tag == "hybrid"
+
+
+def test_dev_set_is_varied_and_valid():
+    profiles = load_judgements("data/eval/dev.jsonl")
+    ids = {project.id for project in load_catalogue()}
+    assert len(profiles) >= 40
+    assert all(set(profile.qrels) <= ids for profile in profiles)
+    assert any(not profile.qrels for profile in profiles)  # a no-fit profile
+
+
+def test_bad_judgements_file(tmp_path):
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"id": "x", "skills": "go", "qrels": {}}\nnot json\n', encoding="utf-8")
+    with pytest.raises(InputError, match="line 2"):
+        load_judgements(path)

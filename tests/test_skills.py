@@ -1,0 +1,82 @@
+"""The skills vocabulary on tricky inputs: synonyms, ambiguous short names, typos, implied skills."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher.errors import MatcherError
+from matcher.skills import Skill, SkillVocabulary
+
+
+@pytest.fixture(scope="module")
+def vocabulary():
+    return SkillVocabulary.load()
+
+
+def names(vocabulary, text, **kwargs):
+    return [mention.skill for mention in vocabulary.extract(text, **kwargs) if mention.direct]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("golang, k8s", ["Go", "Kubernetes"]),
+        ("Go, Kubernetes", ["Go", "Kubernetes"]),
+        ("JS and TS", ["JavaScript", "TypeScript"]),
+        ("cpp, c#", ["C++", "C#"]),
+        ("OTel, eBPF, Wasm", ["OpenTelemetry", "eBPF", "WebAssembly"]),
+        ("CI/CD with GitHub Actions", ["CI/CD", "GitHub Actions"]),
+        ("docs", ["Technical writing"]),
+    ],
+)
+def test_synonyms_meet_on_canonical_names(vocabulary, text, expected):
+    assert names(vocabulary, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "has", "lacks"),
+    [
+        ("I want to go deeper into cloud", [], ["Go"]),
+        ("I write Go every day", ["Go"], []),
+        ("Go, Rust, C", ["Go", "Rust", "C"], []),
+        ("I know C and a bit of R for statistics", ["C", "R"], []),
+        ("a kind of tool", [], ["Kubernetes"]),
+        ("Kind, Helm", ["Kubernetes", "Helm"], []),
+        ("the rest of the team", [], ["REST APIs"]),
+    ],
+)
+def test_ambiguous_short_names_need_context(vocabulary, text, has, lacks):
+    found = names(vocabulary, text)
+    assert set(has) <= set(found)
+    assert not set(lacks) & set(found)
+
+
+def test_typos_are_matched_fuzzily_but_real_words_are_not(vocabulary):
+    mentions = vocabulary.extract("kubernets, pyhton, golnag, promethues")
+    assert [m.skill for m in mentions if m.direct] == ["Kubernetes", "Python", "Go", "Prometheus"]
+    assert all(m.fuzzy for m in mentions if m.direct)
+    assert names(vocabulary, "mentoring and baking") == []
+    assert names(vocabulary, "kubernets", known_words=frozenset({"kubernets"})) == []
+
+
+def test_implied_skills_name_their_source(vocabulary):
+    mentions = {m.skill: m for m in vocabulary.extract("I write controllers with controller-runtime")}
+    assert mentions["Kubernetes controllers"].direct
+    assert mentions["Go"].implied_by == "Kubernetes controllers"
+    assert mentions["Kubernetes"].surface == "controller-runtime"
+
+
+def test_each_skill_once_and_canonical_lookup(vocabulary):
+    assert names(vocabulary, "golang, Go, go lang") == ["Go"]
+    assert vocabulary.canonical("K8S") == "Kubernetes"
+    assert vocabulary.canonical("unknown") is None
+    assert "Kubernetes" in vocabulary.names
+
+
+def test_vocabulary_errors_are_clear(tmp_path):
+    with pytest.raises(MatcherError, match="implies unknown skill"):
+        SkillVocabulary([Skill("A", "x", implies=("B",))])
+    bad = tmp_path / "skills.json"
+    bad.write_text("{", encoding="utf-8")
+    with pytest.raises(MatcherError, match="not a skills vocabulary"):
+        SkillVocabulary.load(bad)
