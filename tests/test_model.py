@@ -53,7 +53,7 @@ def test_hybrid_beats_every_single_channel_on_the_dev_set(recommender):
 
 def test_missing_or_broken_model_folder_is_a_clear_error(tmp_path):
     with pytest.raises(ModelError, match="model folder not found"):
-        SentenceEncoder(tmp_path / "nope").model_id
+        _ = SentenceEncoder(tmp_path / "nope").model_id
     (tmp_path / "empty").mkdir()
     with pytest.raises(ModelError, match="no model.safetensors"):
-        SentenceEncoder(tmp_path / "empty").model_id
+        _ = SentenceEncoder(tmp_path / "empty").model_id

@@ -69,10 +69,10 @@ def test_empty_and_meaningless_input_is_refused(recommender):
 
 def test_embeddings_are_cached_on_disk(tmp_path):
     encoder = HashingEncoder()
-    Recommender(load_catalogue(), encoder=encoder, cache_dir=tmp_path).index
+    assert Recommender(load_catalogue(), encoder=encoder, cache_dir=tmp_path).index
     assert encoder.calls == 1 and len(list(tmp_path.glob("*.npy"))) == 1
     again = HashingEncoder()
-    Recommender(load_catalogue(), encoder=again, cache_dir=tmp_path).index
+    assert Recommender(load_catalogue(), encoder=again, cache_dir=tmp_path).index
     assert again.calls == 0
 
 
