@@ -61,7 +61,61 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--format", choices=("table", "json"), default="table")
     _add_catalogue_options(evaluate)
     evaluate.set_defaults(handler=_evaluate)
+
+    batch = commands.add_parser("batch", help="score a CSV/XLSX of applicants; every row accounted for")
+    batch.add_argument("input", metavar="INPUT", help="applicants as CSV (any delimiter/encoding) or XLSX")
+    batch.add_argument("-o", "--output", metavar="OUTPUT", help="CSV to write (default: standard output)")
+    batch.add_argument("--top", type=_positive, default=5, help="projects per applicant (default 5)")
+    batch.add_argument("--per-project", metavar="OUTPUT2", help="also write each project's best applicants")
+    batch.add_argument("--shortlist", type=_positive, default=10, help="applicants per project in OUTPUT2")
+    _add_column_options(batch)
+    _add_catalogue_options(batch)
+    batch.set_defaults(handler=_batch)
+
+    assign = commands.add_parser("assign", help="optimal assignment of applicants to project slots")
+    assign.add_argument("input", metavar="INPUT", help="applicants as CSV or XLSX")
+    assign.add_argument("-o", "--output", metavar="OUTPUT", help="CSV to write (default: standard output)")
+    assign.add_argument("--capacity", type=int, default=1, help="mentee slots per project (default 1)")
+    assign.add_argument("--capacities", metavar="FILE", help="CSV of project (id, title or URL), capacity")
+    assign.add_argument(
+        "--preferences",
+        choices=("bonus", "restrict", "ignore"),
+        default="bonus",
+        help="applicants' preferred projects: a score bonus (default), the only projects allowed, or ignored",
+    )
+    assign.add_argument("--preference-bonus", type=float, default=10.0, help="points added for a preferred project")
+    assign.add_argument("--min-score", type=float, default=0.0, help="never assign a pair scoring below this")
+    _add_column_options(assign)
+    _add_catalogue_options(assign)
+    assign.set_defaults(handler=_assign)
     return parser
+
+
+def _add_column_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--id-column", metavar="C", help="column naming the applicant (default: detected)")
+    parser.add_argument("--skills-column", metavar="C", help="column of skills (default: detected)")
+    parser.add_argument("--interests-column", metavar="C", help="column of interests (default: detected)")
+    parser.add_argument("--preferences-column", metavar="C", help="column of preferred projects (default: detected)")
+
+
+def _read_applicants(args: argparse.Namespace):
+    from matcher.applicants import Columns, read_applicants
+
+    overrides = Columns(args.id_column, args.skills_column, args.interests_column, args.preferences_column)
+    columns, rows = read_applicants(args.input, overrides)
+    detected = ", ".join(f"{role}={getattr(columns, role)!r}" for role in ("id", "skills", "interests", "preferences"))
+    print(f"columns: {detected}", file=sys.stderr)
+    return columns, rows
+
+
+def _progress(total: int | None = None):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=" applicants", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
+
+
+def _open_output(path: str | None):
+    return open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
 
 
 def _add_catalogue_options(parser: argparse.ArgumentParser) -> None:
@@ -160,6 +214,64 @@ def _evaluate(args: argparse.Namespace) -> int:
     rows = [(result.name, *(f"{result.metrics[metric]:.3f}" for metric in METRICS)) for result in results]
     print(format_table(("system", *METRICS), rows))
     print(f"{judged} profiles with relevant projects ({len(profiles) - judged} without, not averaged)")
+    return 0
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from matcher.batch import OUTPUT_COLUMNS, SHORTLIST_COLUMNS, Shortlists, output_rows, score_applicants, write_csv
+
+    _, rows = _read_applicants(args)
+    recommender = _recommender(args)
+    shortlists = Shortlists(recommender, args.shortlist) if args.per_project else None
+    counts = {"rows": 0, "scored": 0}
+    bar = _progress()
+
+    def long_rows():
+        for scored in score_applicants(recommender, rows, top=args.top, progress=lambda n: bar.update(n - bar.n)):
+            counts["rows"] += 1
+            counts["scored"] += bool(scored.recommendations)
+            if shortlists:
+                shortlists.add(scored)
+            yield from output_rows(scored)
+
+    with _open_output(args.output) as handle:
+        written = write_csv(handle, OUTPUT_COLUMNS, long_rows())
+    bar.close()
+    if shortlists:
+        write_csv(args.per_project, SHORTLIST_COLUMNS, shortlists.rows())
+    not_scored = counts["rows"] - counts["scored"]
+    print(
+        f"{counts['rows']} applicants read: {counts['scored']} scored, {not_scored} not scored (see status); "
+        f"{written} output rows",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _assign(args: argparse.Namespace) -> int:
+    from matcher.assignment import ASSIGNMENT_COLUMNS, PreferenceMode, assign_applicants, read_capacities
+    from matcher.batch import write_csv
+
+    _, rows = _read_applicants(args)
+    recommender = _recommender(args)
+    if args.capacity < 0:
+        raise InputError("--capacity must be 0 or more")
+    capacities = [args.capacity] * len(recommender.catalogue)
+    if args.capacities:
+        capacities = read_capacities(args.capacities, recommender.catalogue.projects, args.capacity)
+    bar = _progress()
+    report = assign_applicants(
+        recommender,
+        rows,
+        capacities,
+        preferences=PreferenceMode(args.preferences, args.preference_bonus),
+        min_score=args.min_score,
+        progress=lambda n: bar.update(n - bar.n),
+    )
+    bar.close()
+    with _open_output(args.output) as handle:
+        write_csv(handle, ASSIGNMENT_COLUMNS, report.rows)
+    print(report.summary, file=sys.stderr)
     return 0
 
 

@@ -7,7 +7,7 @@ tuned on the dev set by ``bench/tune_weights.py`` (see the README for the figure
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -123,20 +123,32 @@ def _builds_on(skill: str, skills: ProjectSkills, named: frozenset[str]) -> bool
 
 def channel_scores(profile: Profile, index: ProjectIndex, encoder: Encoder, weights: Weights) -> ChannelScores:
     """Score every project of the index in every channel (one model call for the query)."""
-    query_vector = encoder.encode([profile.query_text])[0]
-    passage_similarity = index.passage_vectors @ query_vector
-    best_passage = np.full(len(index.projects), -1.0, dtype=np.float32)
+    return channel_scores_many([profile], index, encoder, weights)[0]
+
+
+def channel_scores_many(
+    profiles: Sequence[Profile], index: ProjectIndex, encoder: Encoder, weights: Weights
+) -> list[ChannelScores]:
+    """:func:`channel_scores` for many profiles, with one batched model call and one TF-IDF pass."""
+    if not profiles:
+        return []
+    texts = [profile.query_text for profile in profiles]
+    query_vectors = encoder.encode(texts)
+    passage_similarity = index.passage_vectors @ query_vectors.T  # passages × profiles
+    best_passage = np.full((len(index.projects), len(profiles)), -1.0, dtype=np.float32)
     np.maximum.at(best_passage, index.passage_owner, passage_similarity)
-    whole = index.project_vectors @ query_vector
-    cosine = weights.pooling * whole + (1 - weights.pooling) * best_passage
+    cosine = weights.pooling * (index.project_vectors @ query_vectors.T) + (1 - weights.pooling) * best_passage
     semantic = np.clip(
         (cosine - weights.semantic_floor) / (weights.semantic_ceiling - weights.semantic_floor), 0.0, 1.0
     )
-    lexical_raw = (index.lexical_matrix @ index.vectorizer.transform([profile.query_text]).T).toarray().ravel()
+    lexical_raw = (index.lexical_matrix @ index.vectorizer.transform(texts).T).toarray()
     lexical = np.clip(lexical_raw / weights.lexical_ceiling, 0.0, 1.0)
-    overlaps = tuple(skill_overlap(profile, skills) for skills in index.skills)
-    skills = np.array([overlap.score for overlap in overlaps], dtype=np.float32)
-    return ChannelScores(semantic, lexical, skills, query_vector, overlaps)
+    results = []
+    for column, profile in enumerate(profiles):
+        overlaps = tuple(skill_overlap(profile, skills) for skills in index.skills)
+        skills = np.array([overlap.score for overlap in overlaps], dtype=np.float32)
+        results.append(ChannelScores(semantic[:, column], lexical[:, column], skills, query_vectors[column], overlaps))
+    return results
 
 
 def check_meaningful(profile: Profile, scores: ChannelScores, min_semantic: float = 0.4) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -84,3 +85,43 @@ def test_evaluate_prints_the_table_and_writes_a_trec_run(tmp_path):
     for name in ("hybrid", "lexical (TF-IDF)", "dense (MiniLM)", "skills only", "nDCG@5", "MRR"):
         assert name in result.stdout
     assert len(run.read_text().splitlines()) == 42 * 60
+
+
+def test_batch_on_the_sample_applicants(tmp_path):
+    out, shortlist = tmp_path / "out.csv", tmp_path / "per_project.csv"
+    result = run_cli(
+        "batch", "data/sample_applicants.csv", "-o", str(out), "--top", "3", "--per-project", str(shortlist)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "12 applicants read: 12 scored, 0 not scored" in result.stderr
+    assert "applicants/s" in result.stderr  # the progress bar
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 36 and {row["status"] for row in rows} == {"ok"}
+    first = next(row for row in rows if row["applicant_id"] == "lucas.m@example.org" and row["rank"] == "1")
+    assert first["title"] == "Implementing End-to-End Playwright Testing for KubeStellar UI"
+    assert len(list(csv.DictReader(shortlist.open(encoding="utf-8")))) == 60 * 10
+
+
+def test_batch_bad_input_is_one_clear_line(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Name,Email\nAnn,a@x.org\n", encoding="utf-8")
+    result = run_cli("batch", str(bad))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "cannot tell which column holds skills or interests (columns found: 'Name', 'Email')" in result.stderr
+
+
+def test_assign_with_capacities(tmp_path):
+    capacities = tmp_path / "caps.csv"
+    capacities.write_text("project,capacity\nHarbor CLI - System Settings and Configuration,2\n", encoding="utf-8")
+    out = tmp_path / "assign.csv"
+    result = run_cli(
+        "assign", "data/sample_applicants.csv", "-o", str(out), "--capacity", "0", "--capacities", str(capacities)
+    )
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assigned = [row for row in rows if row["status"] == "assigned"]
+    assert len(assigned) == 2 and {row["title"] for row in assigned} == {
+        "Harbor CLI - System Settings and Configuration"
+    }
+    assert any(row["applicant_id"] == "noah@example.org" for row in assigned)
+    assert sum(row["status"] == "unassigned" for row in rows) == 10
