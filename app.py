@@ -1,11 +1,328 @@
-"""Streamlit web app (placeholder until the web-app issue): browse the default catalogue."""
+"""matcher web app: find your mentorship project, score applicants, browse the catalogue.
 
+Thin by design: every computation comes from the ``matcher`` library. The model and each
+catalogue's index are loaded once per server (``st.cache_resource``). No HTML from users
+or catalogues is ever rendered: text is shown escaped.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tempfile
+from pathlib import Path
+
+import pandas as pd
 import streamlit as st
 
+from matcher.applicants import ApplicantRow, Columns, detect_columns, read_applicants, read_table
+from matcher.assignment import ASSIGNMENT_COLUMNS, PreferenceMode, assign_applicants
+from matcher.batch import (
+    OUTPUT_COLUMNS,
+    SHORTLIST_COLUMNS,
+    ScoredApplicant,
+    Shortlists,
+    output_rows,
+    score_applicants,
+    write_csv,
+)
 from matcher.catalogue import load_catalogue
+from matcher.embedding import SentenceEncoder
+from matcher.errors import MatcherError
+from matcher.recommender import Recommendation, Recommender
 
-st.set_page_config(page_title="matcher", layout="wide")
-st.title("matcher: find your mentorship project")
-catalogue = st.cache_resource(load_catalogue)()
-st.caption(f"{len(catalogue)} projects under {len(catalogue.organizations)} CNCF projects")
-st.dataframe([{"organization": p.organization, "title": p.title, "skills": ", ".join(p.skills)} for p in catalogue])
+PAGES = ("Find your project", "Coordinators", "Catalogue")
+DEFAULT_CATALOGUE = "LFX Mentorship 2025 Term 3 (default)"
+
+st.set_page_config(page_title="matcher: find your mentorship project", page_icon="🧭", layout="wide")
+
+
+# --------------------------------------------------------------------------- cached resources
+
+
+@st.cache_resource(show_spinner="Loading the language model…")
+def get_encoder() -> SentenceEncoder:
+    encoder = SentenceEncoder()
+    _ = encoder.model  # load once per server (an assignment: Streamlit would display a bare expression)
+    return encoder
+
+
+@st.cache_resource(show_spinner="Indexing the catalogue…", max_entries=8)
+def get_recommender(name: str, data: bytes | None) -> Recommender:
+    """A recommender per catalogue (the default one, or an upload keyed by its bytes)."""
+    if data is None:
+        catalogue = load_catalogue()
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / Path(name).name
+            path.write_bytes(data)
+            catalogue = load_catalogue(path)
+    recommender = Recommender(catalogue, encoder=get_encoder())
+    _ = recommender.index  # build once per catalogue
+    return recommender
+
+
+def escape(text: str) -> str:
+    """Plain text for st.markdown: markdown syntax shown literally (no links, images, HTML)."""
+    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~$:])", r"\\\1", text)
+
+
+def csv_bytes(columns, rows) -> bytes:
+    buffer = io.StringIO()
+    write_csv(buffer, columns, rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def catalogue_choice() -> Recommender:
+    st.sidebar.subheader("Catalogue")
+    upload = st.sidebar.file_uploader(
+        "Use another term (markdown, or a JSON/CSV export)", type=["md", "markdown", "json", "csv"], key="catalogue"
+    )
+    if upload is None:
+        recommender = get_recommender(DEFAULT_CATALOGUE, None)
+    else:
+        try:
+            recommender = get_recommender(upload.name, upload.getvalue())
+        except MatcherError as error:
+            st.sidebar.error(f"This catalogue could not be used: {error}")
+            recommender = get_recommender(DEFAULT_CATALOGUE, None)
+    catalogue = recommender.catalogue
+    st.sidebar.caption(f"{len(catalogue)} projects under {len(catalogue.organizations)} CNCF projects")
+    return recommender
+
+
+def find_your_project(recommender: Recommender) -> None:
+    st.title("Find your mentorship project")
+    st.write("Tell us what you know and what you would like to work on; we rank every project and say why.")
+    params = st.query_params
+    vocabulary = recommender.vocabulary
+    chosen = [name for name in params.get_all("skill") if name in vocabulary.skills]
+    organizations = list(recommender.catalogue.organizations)
+    languages = sorted(name for name, skill in vocabulary.skills.items() if skill.category == "language")
+    with st.form("profile"):
+        picked = st.multiselect("Your skills", vocabulary.names, default=chosen, placeholder="Pick from the list…")
+        other = st.text_input("Other skills, in your own words", value=params.get("other", ""))
+        interests = st.text_area(
+            "What would you like to work on?",
+            value=params.get("interests", ""),
+            placeholder="e.g. I want to write Kubernetes controllers, or improve documentation",
+        )
+        left, middle, right = st.columns(3)
+        org_filter = left.multiselect(
+            "Only these CNCF projects", organizations, default=[o for o in params.get_all("org") if o in organizations]
+        )
+        language = middle.selectbox("Only projects using", ["any language", *languages])
+        top = right.slider(
+            "How many results", 3, 20, int(params.get("top", 8)) if params.get("top", "").isdigit() else 8
+        )
+        submitted = st.form_submit_button("Find projects", type="primary")
+    skills_text = ", ".join([*picked, other] if other else picked)
+    if not (submitted or skills_text or interests):
+        return
+    st.query_params.from_dict(
+        {"page": PAGES[0], "skill": picked, "other": other, "interests": interests, "org": org_filter, "top": str(top)}
+    )
+    required = [] if language == "any language" else [language]
+    try:
+        results = recommender.recommend(
+            skills_text, interests, top=top, organizations=org_filter, required_skills=required
+        )
+    except MatcherError as error:
+        st.warning(str(error))
+        return
+    if not results:
+        st.info("No project matches these filters; try removing one.")
+        return
+    fits = [result for result in results if not result.explanation.stretch]
+    stretches = [result for result in results if result.explanation.stretch]
+    st.subheader(f"Your best matches ({len(fits)})")
+    for result in fits:
+        project_card(result)
+    if stretches:
+        st.subheader(f"Stretch projects ({len(stretches)})")
+        st.caption("These fit, except for one or two skills you could learn during the mentorship.")
+        for result in stretches:
+            project_card(result)
+    scored = ScoredApplicant(ApplicantRow(1, "you", skills_text, interests), tuple(results), "ok")
+    st.download_button(
+        "Download these results (CSV)",
+        csv_bytes(OUTPUT_COLUMNS, output_rows(scored)),
+        "matcher-results.csv",
+        "text/csv",
+    )
+
+
+def project_card(result: Recommendation) -> None:
+    project, match, explanation = result.project, result.match, result.explanation
+    with st.container(border=True):
+        st.markdown(f"#### {match.rank}. {escape(project.title)}")
+        st.caption(f"{project.organization} · {project.term or 'term not stated'}")
+        st.progress(min(1.0, match.score / 100), text=f"Fit {match.score:.0f}/100")
+        st.markdown(escape(explanation.summary))
+        if explanation.matched_skills:
+            chips = " ".join(f":green-badge[{escape(item.skill)}]" for item in explanation.matched_skills)
+            st.markdown(f"**You bring** {chips}")
+        if explanation.missing_skills:
+            chips = " ".join(f":orange-badge[{escape(skill)}]" for skill in explanation.missing_skills)
+            st.markdown(f"**To learn** {chips}")
+        for sentence in explanation.evidence:
+            st.markdown(f"> {escape(sentence)}")
+        with st.expander("Details: score breakdown, mentors, links"):
+            parts = match.components
+            st.write(
+                f"Semantic {parts['semantic']:.0f} · lexical {parts['lexical']:.0f} · "
+                f"skills {parts['skills']:.0f} (each 0–100)"
+            )
+            if project.mentors:
+                st.write("Mentors: " + ", ".join(mentor.display() for mentor in project.mentors))
+            links = [("LFX page", project.lfx_url)] + [
+                (f"Upstream issue {number}", url) for number, url in enumerate(project.upstream_issues, start=1)
+            ]
+            for label, url in links:
+                if url and url.startswith(("https://", "http://")):
+                    st.link_button(label, url)
+
+
+def coordinators(recommender: Recommender) -> None:
+    st.title("Score applicants")
+    st.write(
+        "Upload the applications export (CSV or XLSX). Every row comes back, scored or with the reason it was not."
+    )
+    upload = st.file_uploader("Applicants file", type=["csv", "xlsx", "tsv", "txt"], key="applicants")
+    if upload is None:
+        st.caption("Columns are detected from common headers (Name, Email, Skills, Why this project?…).")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(upload.name).name
+        path.write_bytes(upload.getvalue())
+        try:
+            header, _ = read_table(path)
+            detected = detect_columns(header, None, upload.name)
+        except MatcherError as error:
+            st.error(f"This file could not be used: {error}")
+            return
+        columns = confirm_columns(header, detected)
+        left, right = st.columns(2)
+        top = left.number_input("Projects per applicant", 1, 20, 5)
+        capacity = right.number_input("Mentee slots per project", 0, 20, 1)
+        mode = st.radio(
+            "Applicants' preferred projects",
+            ["bonus", "restrict", "ignore"],
+            horizontal=True,
+            help="bonus: +10 points for a preferred project; restrict: only preferred projects",
+        )
+        if not st.button("Score applicants", type="primary"):
+            return
+        try:
+            score_and_assign(recommender, path, columns, int(top), int(capacity), mode)
+        except MatcherError as error:
+            st.error(str(error))
+
+
+def confirm_columns(header: list[str], detected: Columns) -> Columns:
+    st.subheader("Columns")
+    options = ["(none)", *header]
+
+    def pick(label: str, value: str | None, column) -> str | None:
+        chosen = column.selectbox(label, options, index=options.index(value) if value in options else 0)
+        return None if chosen == "(none)" else chosen
+
+    cells = st.columns(4)
+    return Columns(
+        pick("Applicant id", detected.id, cells[0]),
+        pick("Skills", detected.skills, cells[1]),
+        pick("Interests", detected.interests, cells[2]),
+        pick("Preferred projects", detected.preferences, cells[3]),
+    )
+
+
+def score_and_assign(
+    recommender: Recommender, path: Path, columns: Columns, top: int, capacity: int, mode: str
+) -> None:
+    total = max(1, sum(1 for _ in read_table(path)[1]))
+    _, rows = read_applicants(path, columns)
+    bar = st.progress(0.0, text="Scoring applicants…")
+    shortlists = Shortlists(recommender)
+    long_rows = []
+
+    def progress(done: int) -> None:
+        bar.progress(min(1.0, done / total), text=f"{done} of {total} applicants scored…")
+
+    for scored in score_applicants(recommender, rows, top=top, progress=progress):
+        shortlists.add(scored)
+        long_rows.extend(output_rows(scored))
+    bar.progress(1.0, text="Done")
+    frame = pd.DataFrame(long_rows, columns=OUTPUT_COLUMNS)
+    not_scored = frame[frame["status"] != "ok"]["row"].nunique()
+    st.success(f"{frame['row'].nunique()} applicants read; {not_scored} not scored (see the status column).")
+    st.subheader("Best projects per applicant")
+    st.dataframe(frame, hide_index=True)
+    st.download_button("Download (CSV)", csv_bytes(OUTPUT_COLUMNS, long_rows), "scored.csv", "text/csv")
+    st.subheader("Shortlists: each project's best applicants")
+    shortlist_rows = list(shortlists.rows())
+    st.dataframe(pd.DataFrame(shortlist_rows, columns=SHORTLIST_COLUMNS), hide_index=True)
+    st.download_button("Download shortlists (CSV)", csv_bytes(SHORTLIST_COLUMNS, shortlist_rows), "shortlists.csv")
+    st.subheader(f"Optimal assignment ({capacity} slot(s) per project)")
+    _, rows = read_applicants(path, columns)
+    report = assign_applicants(recommender, rows, [capacity] * len(recommender.catalogue), PreferenceMode(mode))
+    st.caption(report.summary)
+    st.dataframe(pd.DataFrame(report.rows, columns=ASSIGNMENT_COLUMNS), hide_index=True)
+    st.download_button("Download assignment (CSV)", csv_bytes(ASSIGNMENT_COLUMNS, report.rows), "assignment.csv")
+
+
+def catalogue_page(recommender: Recommender) -> None:
+    st.title("Browse the catalogue")
+    catalogue, index = recommender.catalogue, recommender.index
+    left, middle, right = st.columns([2, 1, 1])
+    query = left.text_input("Search titles and descriptions")
+    organizations = middle.multiselect("CNCF project", list(catalogue.organizations))
+    skill = right.selectbox("Uses skill", ["any", *recommender.vocabulary.names])
+    rows = []
+    for position, project in enumerate(catalogue):
+        if organizations and project.organization not in organizations:
+            continue
+        if skill != "any" and skill not in index.skills[position].all:
+            continue
+        if query and query.lower() not in project.text.lower():
+            continue
+        rows.append(
+            {
+                "CNCF project": project.organization,
+                "title": project.title,
+                "recommended skills": ", ".join(project.skills),
+                "mentors": ", ".join(mentor.display() for mentor in project.mentors),
+                "term": project.term,
+                "LFX page": project.lfx_url,
+            }
+        )
+    st.caption(f"{len(rows)} of {len(catalogue)} projects")
+    st.dataframe(
+        pd.DataFrame(rows), hide_index=True, column_config={"LFX page": st.column_config.LinkColumn("LFX page")}
+    )
+    counts = pd.Series([name for skills in index.skills for name in skills.required]).value_counts().head(20)
+    st.subheader("Most requested skills")
+    st.bar_chart(counts.rename_axis("skill").rename("projects"), horizontal=True, x_label="projects", y_label="skill")
+
+
+def main() -> None:
+    requested = st.query_params.get("page", PAGES[0])
+    page = st.sidebar.radio("Page", PAGES, index=PAGES.index(requested) if requested in PAGES else 0)
+    st.query_params["page"] = page
+    try:
+        recommender = catalogue_choice()
+    except MatcherError as error:
+        st.error(str(error))
+        return
+    if page == PAGES[0]:
+        find_your_project(recommender)
+    elif page == PAGES[1]:
+        coordinators(recommender)
+    else:
+        catalogue_page(recommender)
+    st.sidebar.caption(f"Model: {recommender.encoder.model_id}")
+
+
+main()

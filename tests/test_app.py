@@ -1,0 +1,106 @@
+"""The Streamlit app, driven by streamlit.testing (real model, real catalogue, no fakes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def app():
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+
+
+def submit(app, skills=(), other="", interests="", orgs=()):
+    app.multiselect[0].set_value(list(skills))
+    app.text_input[0].set_value(other)
+    app.text_area[0].set_value(interests)
+    app.multiselect[1].set_value(list(orgs))
+    app.button[0].click()
+    return app.run()
+
+
+def card_titles(app) -> list[str]:
+    return [m.value.split(". ", 1)[1].replace("\\", "") for m in app.markdown if m.value.startswith("#### ")]
+
+
+def test_form_submit_gives_ranked_cards_and_keeps_the_query_in_the_url(app):
+    assert not app.exception
+    submit(app, ["TypeScript", "React", "End-to-end testing"], other="Playwright")
+    assert not app.exception
+    titles = card_titles(app)
+    assert titles[0] == "Implementing End-to-End Playwright Testing for KubeStellar UI"
+    assert len(titles) == 8
+    assert any("Fit " in progress.proto.text for progress in app.get("progress"))
+    assert app.query_params["other"] in ("Playwright", ["Playwright"])
+    assert app.query_params["skill"] == ["TypeScript", "React", "End-to-end testing"]
+    assert app.get("download_button")
+
+
+def test_filters_narrow_the_cards(app):
+    submit(app, ["Go"], orgs=["Harbor"])
+    titles = card_titles(app)
+    assert titles and len(titles) == 4
+    assert all("Harbor" in title for title in titles)
+
+
+def test_empty_and_nonsense_input_get_a_friendly_message(app):
+    submit(app, other="zzqx vvbn")
+    assert not app.exception
+    assert any("could not recognise" in warning.value for warning in app.warning)
+    assert card_titles(app) == []
+
+
+def test_markdown_in_catalogue_text_is_escaped(app):
+    submit(app, ["Go", "Kubernetes"])
+    for element in app.markdown:
+        assert "<script" not in element.value.lower()
+    assert all("unsafe_allow_html" not in line for line in (ROOT / "app.py").read_text().splitlines())
+
+
+def test_coordinator_page_scores_an_upload(app):
+    app.sidebar.radio[0].set_value("Coordinators").run()
+    uploader = [u for u in app.get("file_uploader") if u.proto.label == "Applicants file"][0]
+    uploader.set_value(("applicants.csv", (ROOT / "data" / "sample_applicants.csv").read_bytes(), "text/csv"))
+    app.run()
+    assert [box.value for box in app.selectbox][:3] == ["Email", "What are your skills?", "Why this project?"]
+    [button] = [b for b in app.button if b.label == "Score applicants"]
+    button.click().run()
+    assert not app.exception
+    assert any("12 applicants read; 0 not scored" in s.value for s in app.success)
+    assert len(app.dataframe) == 3  # per applicant, shortlists, assignment
+
+
+def test_coordinator_page_bad_upload_gives_a_message(app):
+    app.sidebar.radio[0].set_value("Coordinators").run()
+    uploader = [u for u in app.get("file_uploader") if u.proto.label == "Applicants file"][0]
+    uploader.set_value(("people.csv", b"Name,Email\nAnn,a@x.org\n", "text/csv"))
+    app.run()
+    assert not app.exception
+    assert any("cannot tell which column holds skills" in error.value for error in app.error)
+
+
+def test_catalogue_page_browses_filters_and_charts(app):
+    app.sidebar.radio[0].set_value("Catalogue").run()
+    assert not app.exception
+    assert any("60 of 60 projects" in caption.value for caption in app.caption)
+    app.multiselect[0].set_value(["Karmada"]).run()
+    assert any("4 of 60 projects" in caption.value for caption in app.caption)
+    assert app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart") or app.get("bar_chart")
+
+
+def test_uploading_another_catalogue_and_a_wrong_file(app, corpus_dir):
+    uploader = [u for u in app.get("file_uploader") if u.proto.label.startswith("Use another term")][0]
+    uploader.set_value(("notes.md", b"# Just notes\n\nNothing here.\n", "text/markdown"))
+    app.run()
+    assert not app.exception
+    assert any("could not be used" in error.value for error in app.sidebar.error)
+    uploader = [u for u in app.get("file_uploader") if u.proto.label.startswith("Use another term")][0]
+    uploader.set_value(("2024-03.md", (corpus_dir / "lfx" / "2024-03.md").read_bytes(), "text/markdown"))
+    app.run()
+    assert any("49 projects" in caption.value for caption in app.sidebar.caption)
