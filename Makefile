@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench notebooks clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -33,3 +33,6 @@ bench: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts
+
+notebooks: install
+	HF_HUB_OFFLINE=1 $(PY) tools/execute_notebooks.py

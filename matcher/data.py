@@ -26,3 +26,14 @@ def sample_applicants_path() -> Path:
 def dev_set_path() -> Path:
     """The graded development set of mentee profiles (QRELS JSONL)."""
     return DATA_DIR / "eval" / "dev.jsonl"
+
+
+def corpus_dir() -> Path | None:
+    """Other terms' LFX files for exploration: ``$MATCHER_CORPUS_DIR``, else ``../shared/corpus/lfx``.
+
+    Not shipped with the product (None when absent).
+    """
+    import os
+
+    candidate = Path(os.environ.get("MATCHER_CORPUS_DIR") or DATA_DIR.parent.parent / "shared" / "corpus" / "lfx")
+    return candidate if candidate.is_dir() else None
