@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -14,9 +15,11 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 def execute(path: Path) -> nbformat.NotebookNode:
     """Run a notebook top to bottom in its folder; raises on the first failing cell."""
     book = nbformat.read(path, as_version=4)
-    NotebookClient(
+    client = NotebookClient(
         book, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
-    ).execute()
+    )
+    # inline figures even when the calling process chose another backend (Streamlit sets Agg)
+    client.execute(env={**os.environ, "MPLBACKEND": "module://matplotlib_inline.backend_inline"})
     for cell in book.cells:  # no timestamps: the files change only when outputs do
         cell.get("metadata", {}).pop("execution", None)
     return book
