@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -157,9 +156,9 @@ def _sniff_encoding(path: Path) -> str:
 
 
 def _sniff_delimiter(sample: str) -> str:
-    first_lines = [line for line in io.StringIO(sample).read().splitlines()[:20] if line.strip()]
+    first_lines = [line for line in sample.splitlines()[:20] if line.strip()]
     try:
-        return csv.Sniffer().sniff("\n".join(first_lines[:20]), delimiters=_DELIMITERS).delimiter
+        return csv.Sniffer().sniff("\n".join(first_lines), delimiters=_DELIMITERS).delimiter
     except csv.Error:
         header = first_lines[0] if first_lines else ""
         return max(_DELIMITERS, key=header.count) if any(d in header for d in _DELIMITERS) else ","

@@ -107,7 +107,7 @@ def score_applicants(
     recommender: Recommender,
     rows: Iterable[ApplicantRow],
     top: int = 5,
-    chunk_size: int = 256,
+    chunk_size: int = 1024,
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[ScoredApplicant]:
     """Stream :func:`score_chunk` over any number of rows; memory stays flat."""

@@ -63,18 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(handler=_evaluate)
 
     batch = commands.add_parser("batch", help="score a CSV/XLSX of applicants; every row accounted for")
-    batch.add_argument("input", metavar="INPUT", help="applicants as CSV (any delimiter/encoding) or XLSX")
-    batch.add_argument("-o", "--output", metavar="OUTPUT", help="CSV to write (default: standard output)")
+    _add_applicant_options(batch)
     batch.add_argument("--top", type=_positive, default=5, help="projects per applicant (default 5)")
     batch.add_argument("--per-project", metavar="OUTPUT2", help="also write each project's best applicants")
     batch.add_argument("--shortlist", type=_positive, default=10, help="applicants per project in OUTPUT2")
-    _add_column_options(batch)
     _add_catalogue_options(batch)
     batch.set_defaults(handler=_batch)
 
     assign = commands.add_parser("assign", help="optimal assignment of applicants to project slots")
-    assign.add_argument("input", metavar="INPUT", help="applicants as CSV or XLSX")
-    assign.add_argument("-o", "--output", metavar="OUTPUT", help="CSV to write (default: standard output)")
+    _add_applicant_options(assign)
     assign.add_argument("--capacity", type=int, default=1, help="mentee slots per project (default 1)")
     assign.add_argument("--capacities", metavar="FILE", help="CSV of project (id, title or URL), capacity")
     assign.add_argument(
@@ -85,13 +82,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     assign.add_argument("--preference-bonus", type=float, default=10.0, help="points added for a preferred project")
     assign.add_argument("--min-score", type=float, default=0.0, help="never assign a pair scoring below this")
-    _add_column_options(assign)
     _add_catalogue_options(assign)
     assign.set_defaults(handler=_assign)
     return parser
 
 
-def _add_column_options(parser: argparse.ArgumentParser) -> None:
+def _add_applicant_options(parser: argparse.ArgumentParser) -> None:
+    """The applicants file, the output file, and how to find the applicants' columns."""
+    parser.add_argument("input", metavar="INPUT", help="applicants as CSV (any delimiter/encoding) or XLSX")
+    parser.add_argument("-o", "--output", metavar="OUTPUT", help="CSV to write (default: standard output)")
     parser.add_argument("--id-column", metavar="C", help="column naming the applicant (default: detected)")
     parser.add_argument("--skills-column", metavar="C", help="column of skills (default: detected)")
     parser.add_argument("--interests-column", metavar="C", help="column of interests (default: detected)")

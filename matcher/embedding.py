@@ -94,7 +94,7 @@ class SentenceEncoder:
     @cached_property
     def model(self):
         """The loaded ``SentenceTransformer`` (on the CPU, offline)."""
-        self.weights_sha256  # verify before loading  # noqa: B018
+        _ = self.weights_sha256  # verified before loading
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")

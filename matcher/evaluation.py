@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from matcher.errors import InputError
-from matcher.ranking import DEFAULT_DIVERSITY, Weights, diversify
+from matcher.ranking import Weights
 from matcher.recommender import Recommender
 
 METRICS = ("nDCG@5", "nDCG@10", "MRR", "Recall@10")
@@ -104,12 +104,11 @@ def evaluate(
     recommender: Recommender,
     profiles: Sequence[JudgedProfile],
     systems: dict[str, Weights] | None = None,
-    diversity: float = DEFAULT_DIVERSITY,
 ) -> list[SystemResult]:
     """Rank every project for every profile under each system and score the rankings.
 
-    The hybrid is ranked exactly as users get it (with diversity); baselines by their
-    channel alone. Unknown project ids in the judgements are an :class:`InputError`.
+    Projects are ranked by score, as :func:`matcher.ranking.rank` does by default.
+    Unknown project ids in the judgements are an :class:`InputError`.
     """
     known = {project.id for project in recommender.catalogue}
     for profile in profiles:
@@ -126,8 +125,7 @@ def evaluate(
         rankings: dict[str, list[tuple[str, float]]] = {}
         for profile in profiles:
             total = channel_scores[profile.id].combined(weights)
-            spread = diversity if name == "hybrid" else 0.0
-            order = diversify(list(range(len(total))), total, recommender.index.project_vectors, spread, None)
+            order = np.argsort(-total, kind="stable")
             ranking = [
                 (recommender.catalogue[position].id, round(100 * float(total[position]), 2)) for position in order
             ]

@@ -7,6 +7,7 @@ the texts and the model id, so a second run (or a second process) encodes nothin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -30,8 +31,9 @@ class ProjectSkills:
     implied: frozenset[str]  # implied by the required ones (Kubernetes controllers → Kubernetes)
     mentioned: frozenset[str]  # named only in the title, description or outcome
     surfaces: dict[str, str]  # skill → the project's own word for it
+    builds_on: dict[str, frozenset[str]]  # required skill → the skills it implies
 
-    @property
+    @cached_property
     def all(self) -> frozenset[str]:
         return frozenset(self.required) | self.implied | self.mentioned
 
@@ -74,7 +76,8 @@ def project_skills(project: Project, vocabulary: SkillVocabulary, known_words: f
     surfaces: dict[str, str] = {}
     for mention in (*field_mentions, *prose_mentions):
         surfaces.setdefault(mention.skill, mention.surface)
-    return ProjectSkills(required, implied, mentioned, surfaces)
+    builds_on = {skill: frozenset(name for name, _ in vocabulary.implied(skill)) for skill in required}
+    return ProjectSkills(required, implied, mentioned, surfaces, builds_on)
 
 
 def lexical_document(project: Project, skills: ProjectSkills) -> str:

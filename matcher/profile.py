@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from matcher.errors import InputError
 from matcher.skills import SkillMention, SkillVocabulary
@@ -16,12 +17,12 @@ class Profile:
     interests_text: str
     skills: tuple[SkillMention, ...]
 
-    @property
+    @cached_property
     def direct_skills(self) -> frozenset[str]:
         """Skills the mentee named (or misspelt), not those only implied."""
         return frozenset(mention.skill for mention in self.skills if mention.direct)
 
-    @property
+    @cached_property
     def all_skills(self) -> frozenset[str]:
         return frozenset(mention.skill for mention in self.skills)
 

@@ -8,7 +8,7 @@ tuned on the dev set by ``bench/tune_weights.py`` (see the README for the figure
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -25,11 +25,11 @@ CHANNELS = ("semantic", "lexical", "skills")
 class Weights:
     """How much each channel counts, and how passages pool into a project score."""
 
-    semantic: float = 0.30
-    lexical: float = 0.40
-    skills: float = 0.30
+    semantic: float = 0.25
+    lexical: float = 0.20
+    skills: float = 0.55
     #: semantic score = pooling × similarity to the whole project + (1 − pooling) × best passage
-    pooling: float = 0.5
+    pooling: float = 1.0
     #: calibration: cosine ``semantic_floor`` maps to 0 and ``semantic_ceiling`` to 1
     semantic_floor: float = 0.10
     semantic_ceiling: float = 0.60
@@ -37,8 +37,7 @@ class Weights:
 
     def only(self, channel: str) -> Weights:
         """The same calibration with all weight on one channel (a single-channel baseline)."""
-        values = {name: float(name == channel) for name in CHANNELS}
-        return Weights(**{**self.__dict__, **values})
+        return replace(self, **{name: float(name == channel) for name in CHANNELS})
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -65,11 +64,15 @@ class ChannelScores:
     skills: np.ndarray
     query_vector: np.ndarray
     overlaps: tuple[SkillOverlap, ...]
+    named_skills: bool  # whether the profile named any skill; if not, the skill channel says nothing
 
     def combined(self, weights: Weights) -> np.ndarray:
-        total = weights.semantic + weights.lexical + weights.skills
-        mix = weights.semantic * self.semantic + weights.lexical * self.lexical + weights.skills * self.skills
-        return mix / total
+        """The weighted fit, 0–1; without named skills, semantic and lexical carry the whole weight."""
+        skills = weights.skills if self.named_skills else 0.0
+        total = weights.semantic + weights.lexical + skills
+        if total == 0:  # a skills-only baseline on a profile without skills
+            return np.zeros_like(self.semantic)
+        return (weights.semantic * self.semantic + weights.lexical * self.lexical + skills * self.skills) / total
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,8 @@ def skill_overlap(profile: Profile, skills: ProjectSkills) -> SkillOverlap:
     """Coverage of the project's skills by the mentee's, and use of the mentee's skills.
 
     A required skill counts fully when the mentee has it (named or implied), half when the
-    mentee has a skill it builds on; skills only mentioned in the prose count a third.
+    mentee named a skill it builds on (Kubernetes, for "Kubernetes controllers"); skills only
+    mentioned in the prose count a third.
     """
     have = profile.all_skills
     named = profile.direct_skills
@@ -99,7 +103,7 @@ def skill_overlap(profile: Profile, skills: ProjectSkills) -> SkillOverlap:
         if skill in have:
             earned += 1.0
             matched.append(skill)
-        elif _builds_on(skill, skills, named):
+        elif skills.builds_on.get(skill, frozenset()) & named:
             earned += 0.5
             partial.append(skill)
         else:
@@ -114,11 +118,6 @@ def skill_overlap(profile: Profile, skills: ProjectSkills) -> SkillOverlap:
     used = len(named & skills.all) / len(named) if named else 0.0
     score = 0.6 * coverage + 0.4 * used if named else 0.0
     return SkillOverlap(score, tuple(matched), tuple(partial), tuple(missing))
-
-
-def _builds_on(skill: str, skills: ProjectSkills, named: frozenset[str]) -> bool:
-    # e.g. "Kubernetes controllers" implies Kubernetes: a mentee who knows Kubernetes is halfway
-    return any(implied in named for implied in skills.implied) and skill not in {"Go", "Rust", "Python"}
 
 
 def channel_scores(profile: Profile, index: ProjectIndex, encoder: Encoder, weights: Weights) -> ChannelScores:
@@ -147,7 +146,10 @@ def channel_scores_many(
     for column, profile in enumerate(profiles):
         overlaps = tuple(skill_overlap(profile, skills) for skills in index.skills)
         skills = np.array([overlap.score for overlap in overlaps], dtype=np.float32)
-        results.append(ChannelScores(semantic[:, column], lexical[:, column], skills, query_vectors[column], overlaps))
+        named = bool(profile.direct_skills)
+        results.append(
+            ChannelScores(semantic[:, column], lexical[:, column], skills, query_vectors[column], overlaps, named)
+        )
     return results
 
 

@@ -164,11 +164,11 @@ class SkillVocabulary:
                 skill = self._alias_to_skill[best[0]]
                 found.setdefault(skill, SkillMention(skill, text[word.start() : word.end()], fuzzy=True))
         for mention in list(found.values()):
-            for implied, via in self._implied(mention.skill):
+            for implied, via in self.implied(mention.skill):
                 found.setdefault(implied, SkillMention(implied, mention.surface, implied_by=via))
         return list(found.values())
 
-    def _implied(self, name: str) -> list[tuple[str, str]]:
+    def implied(self, name: str) -> list[tuple[str, str]]:
         """Skills implied by ``name``, transitively, each with the skill that implied it."""
         result: list[tuple[str, str]] = []
         stack = [name]
