@@ -11,6 +11,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from matcher.catalogue import Project
 from matcher.embedding import Encoder
@@ -133,15 +134,18 @@ def channel_scores_many(
         return []
     texts = [profile.query_text for profile in profiles]
     query_vectors = encoder.encode(texts)
-    passage_similarity = index.passage_vectors @ query_vectors.T  # passages × profiles
-    best_passage = np.full((len(index.projects), len(profiles)), -1.0, dtype=np.float32)
-    np.maximum.at(best_passage, index.passage_owner, passage_similarity)
-    cosine = weights.pooling * (index.project_vectors @ query_vectors.T) + (1 - weights.pooling) * best_passage
-    semantic = np.clip(
-        (cosine - weights.semantic_floor) / (weights.semantic_ceiling - weights.semantic_floor), 0.0, 1.0
-    )
-    lexical_raw = (index.lexical_matrix @ index.vectorizer.transform(texts).T).toarray()
-    lexical = np.clip(lexical_raw / weights.lexical_ceiling, 0.0, 1.0)
+    # One BLAS thread: these products are small, and OpenBLAS threads left spinning after a
+    # multi-threaded product slowed the next model call 7-fold on 2 cores (bench/bench_query.py).
+    with threadpool_limits(limits=1, user_api="blas"):
+        passage_similarity = index.passage_vectors @ query_vectors.T  # passages × profiles
+        best_passage = np.full((len(index.projects), len(profiles)), -1.0, dtype=np.float32)
+        np.maximum.at(best_passage, index.passage_owner, passage_similarity)
+        cosine = weights.pooling * (index.project_vectors @ query_vectors.T) + (1 - weights.pooling) * best_passage
+        semantic = np.clip(
+            (cosine - weights.semantic_floor) / (weights.semantic_ceiling - weights.semantic_floor), 0.0, 1.0
+        )
+        lexical_raw = (index.lexical_matrix @ index.vectorizer.transform(texts).T).toarray()
+        lexical = np.clip(lexical_raw / weights.lexical_ceiling, 0.0, 1.0)
     results = []
     for column, profile in enumerate(profiles):
         overlaps = tuple(skill_overlap(profile, skills) for skills in index.skills)
