@@ -247,6 +247,7 @@ def score_and_assign(
     bar = st.progress(0.0, text="Scoring applicants…")
     shortlists = Shortlists(recommender)
     long_rows = []
+    all_scored = []
 
     def progress(done: int) -> None:
         bar.progress(min(1.0, done / total), text=f"{done} of {total} applicants scored…")
@@ -254,6 +255,7 @@ def score_and_assign(
     for scored in score_applicants(recommender, rows, top=top, progress=progress):
         shortlists.add(scored)
         long_rows.extend(output_rows(scored))
+        all_scored.append(scored)
     bar.progress(1.0, text="Done")
     frame = pd.DataFrame(long_rows, columns=OUTPUT_COLUMNS)
     not_scored = frame[frame["status"] != "ok"]["row"].nunique()
@@ -266,8 +268,7 @@ def score_and_assign(
     st.dataframe(pd.DataFrame(shortlist_rows, columns=SHORTLIST_COLUMNS), hide_index=True)
     st.download_button("Download shortlists (CSV)", csv_bytes(SHORTLIST_COLUMNS, shortlist_rows), "shortlists.csv")
     st.subheader(f"Optimal assignment ({capacity} slot(s) per project)")
-    _, rows = read_applicants(path, columns)
-    report = assign_applicants(recommender, rows, [capacity] * len(recommender.catalogue), PreferenceMode(mode))
+    report = assign_applicants(recommender, all_scored, [capacity] * len(recommender.catalogue), PreferenceMode(mode))
     st.caption(report.summary)
     st.dataframe(pd.DataFrame(report.rows, columns=ASSIGNMENT_COLUMNS), hide_index=True)
     st.download_button("Download assignment (CSV)", csv_bytes(ASSIGNMENT_COLUMNS, report.rows), "assignment.csv")

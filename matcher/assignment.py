@@ -10,7 +10,7 @@ problem is cut to them first: 100,000 applicants solve as fast as a few thousand
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from matcher.applicants import ApplicantRow, read_table
-from matcher.batch import score_applicants
+from matcher.batch import ScoredApplicant
 from matcher.catalogue import Project
 from matcher.errors import InputError
 from matcher.ranking import skill_overlap
@@ -195,19 +195,18 @@ class AssignmentReport:
 
 def assign_applicants(
     recommender: Recommender,
-    applicants: Iterable[ApplicantRow],
+    applicants: Iterable[ScoredApplicant],
     capacities: Sequence[int],
     preferences: PreferenceMode = PreferenceMode(),
     min_score: float = 0.0,
-    progress: Callable[[int], None] | None = None,
 ) -> AssignmentReport:
-    """Score applicants, assign them optimally, and explain every assignment and non-assignment."""
+    """Assign scored applicants optimally, and explain every assignment and non-assignment."""
     projects = recommender.catalogue.projects
     rows: list[ApplicantRow] = []
     matrix: list[np.ndarray] = []
     allowed: list[np.ndarray] = []
     notes: list[str] = []
-    for scored in score_applicants(recommender, applicants, top=1, progress=progress):
+    for scored in applicants:
         scores = np.zeros(len(projects), dtype=np.float32) if scored.scores is None else scored.scores.copy()
         mask = np.full(len(projects), scored.scores is not None)
         preferred, unknown = match_preferences(scored.applicant.preferences, projects)

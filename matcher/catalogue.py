@@ -137,13 +137,6 @@ class Catalogue:
     def __getitem__(self, index: int) -> Project:
         return self.projects[index]
 
-    def by_id(self, project_id: str) -> Project:
-        """The project with this id; :class:`KeyError` when there is none."""
-        for project in self.projects:
-            if project.id == project_id:
-                return project
-        raise KeyError(project_id)
-
     @property
     def organizations(self) -> tuple[str, ...]:
         """Organisation names in catalogue order, each once."""

@@ -249,7 +249,7 @@ def _batch(args: argparse.Namespace) -> int:
 
 def _assign(args: argparse.Namespace) -> int:
     from matcher.assignment import ASSIGNMENT_COLUMNS, PreferenceMode, assign_applicants, read_capacities
-    from matcher.batch import write_csv
+    from matcher.batch import score_applicants, write_csv
 
     _, rows = _read_applicants(args)
     recommender = _recommender(args)
@@ -259,14 +259,9 @@ def _assign(args: argparse.Namespace) -> int:
     if args.capacities:
         capacities = read_capacities(args.capacities, recommender.catalogue.projects, args.capacity)
     bar = _progress()
-    report = assign_applicants(
-        recommender,
-        rows,
-        capacities,
-        preferences=PreferenceMode(args.preferences, args.preference_bonus),
-        min_score=args.min_score,
-        progress=lambda n: bar.update(n - bar.n),
-    )
+    scored = score_applicants(recommender, rows, top=1, progress=lambda n: bar.update(n - bar.n))
+    preferences = PreferenceMode(args.preferences, args.preference_bonus)
+    report = assign_applicants(recommender, scored, capacities, preferences, args.min_score)
     bar.close()
     with _open_output(args.output) as handle:
         write_csv(handle, ASSIGNMENT_COLUMNS, report.rows)

@@ -6,7 +6,7 @@ reuses it; the model and the project index are loaded lazily, once.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -70,11 +70,6 @@ class Recommender:
         self.vocabulary = vocabulary if vocabulary is not None else SkillVocabulary.load()
         self.weights = weights
         self.cache_dir = cache_dir
-
-    @classmethod
-    def from_paths(cls, catalogue: Sequence[str | Path] | None = None, model: str | Path | None = None) -> Recommender:
-        """A recommender over catalogue files (default: the shipped one) and a model folder."""
-        return cls(load_catalogue(catalogue), encoder=SentenceEncoder(model))
 
     @cached_property
     def index(self) -> ProjectIndex:

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from matcher.data import sample_applicants_path
+
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,7 +68,7 @@ def test_markdown_in_catalogue_text_is_escaped(app):
 def test_coordinator_page_scores_an_upload(app):
     app.sidebar.radio[0].set_value("Coordinators").run()
     uploader = [u for u in app.get("file_uploader") if u.proto.label == "Applicants file"][0]
-    uploader.set_value(("applicants.csv", (ROOT / "data" / "sample_applicants.csv").read_bytes(), "text/csv"))
+    uploader.set_value(("applicants.csv", sample_applicants_path().read_bytes(), "text/csv"))
     app.run()
     assert [box.value for box in app.selectbox][:3] == ["Email", "What are your skills?", "Why this project?"]
     [button] = [b for b in app.button if b.label == "Score applicants"]

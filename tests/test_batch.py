@@ -229,7 +229,7 @@ def test_preferences_and_capacities(recommender, tmp_path):
 def test_assign_applicants_restricts_to_preferences_and_explains(recommender, tmp_path):
     text = 'id,skills,preferred projects\na,"Go, Kubernetes",Harbor CLI - System Settings and Configuration\nb,,\n'
     _, rows = read_applicants(write(tmp_path, text))
-    report = assign_applicants(recommender, rows, [1] * 60, PreferenceMode("restrict"))
+    report = assign_applicants(recommender, score_applicants(recommender, rows), [1] * 60, PreferenceMode("restrict"))
     statuses = {row["applicant_id"]: row for row in report.rows if row.get("applicant_id")}
     assert statuses["a"]["status"] == "assigned" and statuses["a"]["title"].startswith("Harbor CLI")
     assert statuses["b"]["status"] == "unassigned" and "no skills or interests" in statuses["b"]["reason"]

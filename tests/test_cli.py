@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from matcher.data import sample_applicants_path
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -90,7 +92,7 @@ def test_evaluate_prints_the_table_and_writes_a_trec_run(tmp_path):
 def test_batch_on_the_sample_applicants(tmp_path):
     out, shortlist = tmp_path / "out.csv", tmp_path / "per_project.csv"
     result = run_cli(
-        "batch", "data/sample_applicants.csv", "-o", str(out), "--top", "3", "--per-project", str(shortlist)
+        "batch", str(sample_applicants_path()), "-o", str(out), "--top", "3", "--per-project", str(shortlist)
     )
     assert result.returncode == 0, result.stderr
     assert "12 applicants read: 12 scored, 0 not scored" in result.stderr
@@ -115,7 +117,7 @@ def test_assign_with_capacities(tmp_path):
     capacities.write_text("project,capacity\nHarbor CLI - System Settings and Configuration,2\n", encoding="utf-8")
     out = tmp_path / "assign.csv"
     result = run_cli(
-        "assign", "data/sample_applicants.csv", "-o", str(out), "--capacity", "0", "--capacities", str(capacities)
+        "assign", str(sample_applicants_path()), "-o", str(out), "--capacity", "0", "--capacities", str(capacities)
     )
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
