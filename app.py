@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from matcher.applicants import ApplicantRow, Columns, detect_columns, read_applicants, read_table
-from matcher.assignment import ASSIGNMENT_COLUMNS, PreferenceMode, assign_applicants
+from matcher.assignment import ASSIGNMENT_COLUMNS, PreferenceMode, assign_applicants, read_capacities
 from matcher.batch import (
     OUTPUT_COLUMNS,
     SHORTLIST_COLUMNS,
@@ -208,6 +208,9 @@ def coordinators(recommender: Recommender) -> None:
         left, right = st.columns(2)
         top = left.number_input("Projects per applicant", 1, 20, 5)
         capacity = right.number_input("Mentee slots per project", 0, 20, 1)
+        capacities_file = st.file_uploader(
+            "Optional: slots per project (CSV with columns project, capacity)", type=["csv"], key="capacities"
+        )
         mode = st.radio(
             "Applicants' preferred projects",
             ["bonus", "restrict", "ignore"],
@@ -217,7 +220,12 @@ def coordinators(recommender: Recommender) -> None:
         if not st.button("Score applicants", type="primary"):
             return
         try:
-            score_and_assign(recommender, path, columns, int(top), int(capacity), mode)
+            capacities = [int(capacity)] * len(recommender.catalogue)
+            if capacities_file is not None:
+                capacities_path = Path(folder) / "capacities.csv"
+                capacities_path.write_bytes(capacities_file.getvalue())
+                capacities = read_capacities(capacities_path, recommender.catalogue.projects, int(capacity))
+            score_and_assign(recommender, path, columns, int(top), capacities, mode)
         except MatcherError as error:
             st.error(str(error))
 
@@ -240,7 +248,7 @@ def confirm_columns(header: list[str], detected: Columns) -> Columns:
 
 
 def score_and_assign(
-    recommender: Recommender, path: Path, columns: Columns, top: int, capacity: int, mode: str
+    recommender: Recommender, path: Path, columns: Columns, top: int, capacities: list[int], mode: str
 ) -> None:
     total = max(1, sum(1 for _ in read_table(path)[1]))
     _, rows = read_applicants(path, columns)
@@ -267,8 +275,8 @@ def score_and_assign(
     shortlist_rows = list(shortlists.rows())
     st.dataframe(pd.DataFrame(shortlist_rows, columns=SHORTLIST_COLUMNS), hide_index=True)
     st.download_button("Download shortlists (CSV)", csv_bytes(SHORTLIST_COLUMNS, shortlist_rows), "shortlists.csv")
-    st.subheader(f"Optimal assignment ({capacity} slot(s) per project)")
-    report = assign_applicants(recommender, all_scored, [capacity] * len(recommender.catalogue), PreferenceMode(mode))
+    st.subheader(f"Optimal assignment ({sum(capacities)} slots over {sum(c > 0 for c in capacities)} projects)")
+    report = assign_applicants(recommender, all_scored, capacities, PreferenceMode(mode))
     st.caption(report.summary)
     st.dataframe(pd.DataFrame(report.rows, columns=ASSIGNMENT_COLUMNS), hide_index=True)
     st.download_button("Download assignment (CSV)", csv_bytes(ASSIGNMENT_COLUMNS, report.rows), "assignment.csv")

@@ -76,6 +76,24 @@ def test_coordinator_page_scores_an_upload(app):
     assert not app.exception
     assert any("12 applicants read; 0 not scored" in s.value for s in app.success)
     assert len(app.dataframe) == 3  # per applicant, shortlists, assignment
+    assert any("60 slots over 60 projects" in header.value for header in app.subheader)
+
+
+def test_coordinator_page_takes_a_capacities_file(app):
+    app.sidebar.radio[0].set_value("Coordinators").run()
+    uploaders = {u.proto.label.split(":")[0]: u for u in app.get("file_uploader")}
+    uploaders["Applicants file"].set_value(("a.csv", sample_applicants_path().read_bytes(), "text/csv"))
+    app.run()
+    uploaders = {u.proto.label.split(":")[0]: u for u in app.get("file_uploader")}
+    capacities = b"project,capacity\nHarbor CLI - System Settings and Configuration,2\n"
+    uploaders["Optional"].set_value(("caps.csv", capacities, "text/csv"))
+    app.number_input[1].set_value(0)
+    app.run()
+    [button] = [b for b in app.button if b.label == "Score applicants"]
+    button.click().run()
+    assert not app.exception
+    assert any("2 slots over 1 projects" in header.value for header in app.subheader)
+    assert any("2 assigned" in caption.value for caption in app.caption)
 
 
 def test_coordinator_page_bad_upload_gives_a_message(app):
