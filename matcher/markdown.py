@@ -165,13 +165,13 @@ def parse_markdown(text: str, path: str = "<text>") -> tuple[list[Project], list
     sections, preamble = _split_sections(text)
     file_term = _file_term(preamble, sections)
     projects: list[Project] = []
-    organization: str | None = None
+    containers: list[_Container] = []  # the organisation, then any sub-project headings under it
     excluded_level: int | None = None  # inside a template/sample subtree above this level
     current_project_level: int | None = None
     drafts_by_section: list[tuple[_Section, list[_Draft]]] = [
         (section, _drafts(section, path, warnings)) for section in sections
     ]
-    pending: list[tuple[_Draft, str | None]] = []
+    pending: list[tuple[_Draft, tuple[str, ...]]] = []
     for index, (section, drafts) in enumerate(drafts_by_section):
         if excluded_level is not None and section.level <= excluded_level:
             excluded_level = None
@@ -189,7 +189,7 @@ def parse_markdown(text: str, path: str = "<text>") -> tuple[list[Project], list
                 excluded_level = section.level
                 continue
             if not _SECTION.match(section.title):
-                organization = section.title
+                containers = _enter_container(containers, section)
                 next_level = drafts_by_section[index + 1][0].level if index + 1 < len(drafts_by_section) else 0
                 if next_level <= section.level and not _has_lead_text(section):
                     warnings.append(
@@ -197,19 +197,48 @@ def parse_markdown(text: str, path: str = "<text>") -> tuple[list[Project], list
                     )
             continue
         current_project_level = section.level
+        # the containers above this heading; a project written at its organisation's own level
+        # (``#### TiKV`` then ``#### Support RBAC``) belongs to the last one
+        above = [container for container in containers if container.level < section.level] or containers[-1:]
+        if above:
+            above[-1].project_levels.add(section.level)
         for draft in drafts:
             if draft.is_project:
-                pending.append((draft, organization))
+                pending.append((draft, tuple(container.title for container in above)))
             else:
                 warnings.append(ParseWarning(path, draft.line, "text block without project fields; skipped"))
-    for draft, org in pending:
-        project = _finish(draft, org, file_term, path, warnings)
+    for draft, lineage in pending:
+        project = _finish(draft, lineage, file_term, path, warnings)
         if project is not None:
             projects.append(project)
     return projects, warnings
 
 
 # --------------------------------------------------------------------------- structure
+
+
+@dataclass
+class _Container:
+    """An organisation (or sub-project) heading, and the levels of the projects right under it."""
+
+    level: int
+    title: str
+    project_levels: set[int] = field(default_factory=set)
+
+
+def _enter_container(containers: list[_Container], section: _Section) -> list[_Container]:
+    """The container chain after a new container heading.
+
+    A deeper heading is a sub-project (``### Kubernetes`` → ``#### Headlamp``) unless its
+    parent already has projects at its level or above: then the heading is a new
+    organisation written at the wrong level (``#### Podman`` after ``### Prometheus``'s
+    level-4 projects).
+    """
+    chain = [container for container in containers if container.level < section.level]
+    parent = chain[-1] if chain else None
+    if parent is None or any(level <= section.level for level in parent.project_levels):
+        return [_Container(section.level, section.title)]
+    return [*chain, _Container(section.level, section.title)]
 
 
 def _split_sections(text: str) -> tuple[list[_Section], list[str]]:
@@ -315,8 +344,9 @@ def _has_lead_text(section: _Section) -> bool:
 
 
 def _finish(
-    draft: _Draft, organization: str | None, file_term: str | None, path: str, warnings: list[ParseWarning]
+    draft: _Draft, lineage: tuple[str, ...], file_term: str | None, path: str, warnings: list[ParseWarning]
 ) -> Project | None:
+    organization = lineage[0] if lineage else None
     fields: dict[str, list[_Field]] = {}
     for item in draft.fields:
         fields.setdefault(item.name, []).append(item)
@@ -357,6 +387,8 @@ def _finish(
         warnings.append(ParseWarning(path, draft.line, f"project {title!r} has no description"))
     skills_text = text_of("skills")
     extra = {name: text_of(name) for name, items in fields.items() if not items[0].known and text_of(name)}
+    if len(lineage) > 1:
+        extra = {"Sub-project": " / ".join(lineage[1:]), **extra}
     project_id = _lfx_id(lfx_url) or _slug(f"{organization} {title}")
     return Project(
         id=project_id,

@@ -311,3 +311,37 @@ def test_problems_are_warned_with_line_numbers_not_dropped():
 )
 def test_split_skills(text, expected):
     assert split_skills(text) == expected
+
+
+def test_sub_project_headings_stay_under_their_cncf_project():
+    projects, _ = parse(
+        """
+        ### Kubernetes
+        #### SIG Node
+        ##### node-readiness-controller
+        ###### Readiness gates
+        - Description: one
+        #### Headlamp
+        ##### Plugin for Agones
+        - Description: two
+        ### Prometheus
+        #### Native histograms
+        - Description: three
+        #### Podman Container Tools
+        ##### Netavark conntrack
+        - Description: four
+        """
+    )
+    assert [(p.organization, p.extra.get("Sub-project")) for p in projects] == [
+        ("Kubernetes", "SIG Node / node-readiness-controller"),
+        ("Kubernetes", "Headlamp"),
+        ("Prometheus", None),
+        ("Podman Container Tools", None),  # after Prometheus's own projects: a new organisation
+    ]
+
+
+def test_real_sub_projects(corpus_dir):
+    path = corpus_dir / "lfx" / "2026-01.md"
+    projects, _ = parse_markdown(path.read_text(encoding="utf-8"), str(path))
+    headlamp = [p for p in projects if p.extra.get("Sub-project") == "Headlamp"]
+    assert headlamp and all(p.organization == "Kubernetes" for p in headlamp)
