@@ -137,10 +137,11 @@ def channel_scores_many(
     # One BLAS thread: these products are small, and OpenBLAS threads left spinning after a
     # multi-threaded product slowed the next model call 7-fold on 2 cores (bench/bench_query.py).
     with threadpool_limits(limits=1, user_api="blas"):
-        passage_similarity = index.passage_vectors @ query_vectors.T  # passages × profiles
-        best_passage = np.full((len(index.projects), len(profiles)), -1.0, dtype=np.float32)
-        np.maximum.at(best_passage, index.passage_owner, passage_similarity)
-        cosine = weights.pooling * (index.project_vectors @ query_vectors.T) + (1 - weights.pooling) * best_passage
+        cosine = weights.pooling * (index.project_vectors @ query_vectors.T)
+        if weights.pooling < 1:  # blend in each project's best passage
+            best_passage = np.full((len(index.projects), len(profiles)), -1.0, dtype=np.float32)
+            np.maximum.at(best_passage, index.passage_owner, index.passage_vectors @ query_vectors.T)
+            cosine += (1 - weights.pooling) * best_passage
         semantic = np.clip(
             (cosine - weights.semantic_floor) / (weights.semantic_ceiling - weights.semantic_floor), 0.0, 1.0
         )
