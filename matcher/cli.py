@@ -213,6 +213,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     rows = [(result.name, *(f"{result.metrics[metric]:.3f}" for metric in METRICS)) for result in results]
     print(format_table(("system", *METRICS), rows))
     print(f"{judged} profiles with relevant projects ({len(profiles) - judged} without, not averaged)")
+    if results[0].empty:
+        print(f"{len(results[0].empty)} profile(s) with no text, every project scored 0: {', '.join(results[0].empty)}")
     return 0
 
 

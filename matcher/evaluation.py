@@ -39,6 +39,7 @@ class SystemResult:
     metrics: dict[str, float]  # mean over profiles with at least one relevant project
     per_profile: dict[str, dict[str, float]]
     rankings: dict[str, list[tuple[str, float]]]  # profile id → (project id, score), best first
+    empty: tuple[str, ...] = ()  # profiles with no text: every project scored 0, still measured
 
 
 def load_judgements(path: str | Path) -> list[JudgedProfile]:
@@ -47,15 +48,22 @@ def load_judgements(path: str | Path) -> list[JudgedProfile]:
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     profiles = []
+    first_line: dict[str, int] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         try:
             data = json.loads(line)
             qrels = {str(key): int(value) for key, value in data["qrels"].items()}
-            profiles.append(JudgedProfile(str(data["id"]), data.get("skills", ""), data.get("interests", ""), qrels))
+            profile = JudgedProfile(str(data["id"]), data.get("skills") or "", data.get("interests") or "", qrels)
         except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:
             raise InputError(f"{path}: line {number}: not a judged profile ({error})") from None
+        if profile.id in first_line:
+            raise InputError(
+                f"{path}: line {number}: profile id {profile.id!r} already used on line {first_line[profile.id]}"
+            )
+        first_line[profile.id] = number
+        profiles.append(profile)
     if not profiles:
         raise InputError(f"{path}: no judged profile")
     return profiles
@@ -107,7 +115,8 @@ def evaluate(
 ) -> list[SystemResult]:
     """Rank every project for every profile under each system and score the rankings.
 
-    Projects are ranked by score, as :func:`matcher.ranking.rank` does by default.
+    Projects are ranked by score, as :func:`matcher.ranking.rank` does by default. A profile
+    with no text gets every project scored 0 (catalogue order) and is still measured.
     Unknown project ids in the judgements are an :class:`InputError`.
     """
     known = {project.id for project in recommender.catalogue}
@@ -116,15 +125,19 @@ def evaluate(
         if unknown:
             raise InputError(f"profile {profile.id!r} grades project(s) not in the catalogue: {', '.join(unknown)}")
     systems = systems or baseline_systems(recommender.weights)
+    empty = tuple(profile.id for profile in profiles if not (profile.skills.strip() or profile.interests.strip()))
     channel_scores = {
-        profile.id: recommender.scores(recommender.profile(profile.skills, profile.interests)) for profile in profiles
+        profile.id: recommender.scores(recommender.profile(profile.skills, profile.interests))
+        for profile in profiles
+        if profile.id not in empty
     }
+    no_scores = np.zeros(len(recommender.catalogue))
     results = []
     for name, weights in systems.items():
         per_profile: dict[str, dict[str, float]] = {}
         rankings: dict[str, list[tuple[str, float]]] = {}
         for profile in profiles:
-            total = channel_scores[profile.id].combined(weights)
+            total = channel_scores[profile.id].combined(weights) if profile.id in channel_scores else no_scores
             order = np.argsort(-total, kind="stable")
             ranking = [
                 (recommender.catalogue[position].id, round(100 * float(total[position]), 2)) for position in order
@@ -133,7 +146,7 @@ def evaluate(
             if any(grade >= 1 for grade in profile.qrels.values()):
                 per_profile[profile.id] = measure([project for project, _ in ranking], profile.qrels)
         metrics = {metric: float(np.mean([values[metric] for values in per_profile.values()])) for metric in METRICS}
-        results.append(SystemResult(name, metrics, per_profile, rankings))
+        results.append(SystemResult(name, metrics, per_profile, rankings, empty))
     return results
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from matcher.catalogue import load_catalogue
@@ -100,6 +102,24 @@ def test_dev_set_is_varied_and_valid():
     assert len(profiles) >= 40
     assert all(set(profile.qrels) <= ids for profile in profiles)
     assert any(not profile.qrels for profile in profiles)  # a no-fit profile
+
+
+def test_empty_profile_is_measured_not_fatal(recommender, tmp_path):
+    some_id = recommender.catalogue[0].id
+    path = tmp_path / "q.jsonl"
+    lines = [{"id": "empty", "skills": "", "qrels": {some_id: 3}}, {"id": "go", "skills": "Go", "qrels": {some_id: 1}}]
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    [hybrid, *_] = evaluate(recommender, load_judgements(path))
+    assert hybrid.empty == ("empty",)
+    assert hybrid.per_profile["empty"]["nDCG@5"] == 1.0  # catalogue order puts project 0 first
+    assert set(hybrid.per_profile) == {"empty", "go"}
+
+
+def test_duplicate_profile_ids_are_refused(tmp_path):
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"id": "a", "qrels": {}}\n{"id": "a", "qrels": {}}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="line 2: profile id 'a' already used on line 1"):
+        load_judgements(path)
 
 
 def test_bad_judgements_file(tmp_path):
