@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,12 +126,11 @@ def evaluate(
         if unknown:
             raise InputError(f"profile {profile.id!r} grades project(s) not in the catalogue: {', '.join(unknown)}")
     systems = systems or baseline_systems(recommender.weights)
-    empty = tuple(profile.id for profile in profiles if not (profile.skills.strip() or profile.interests.strip()))
-    channel_scores = {
-        profile.id: recommender.scores(recommender.profile(profile.skills, profile.interests))
-        for profile in profiles
-        if profile.id not in empty
-    }
+    channel_scores = {}
+    for profile in profiles:
+        with suppress(InputError):  # no text: build_profile decides, as for every other interface
+            channel_scores[profile.id] = recommender.scores(recommender.profile(profile.skills, profile.interests))
+    empty = tuple(profile.id for profile in profiles if profile.id not in channel_scores)
     no_scores = np.zeros(len(recommender.catalogue))
     results = []
     for name, weights in systems.items():
