@@ -49,7 +49,7 @@ class ProjectIndex:
     project_vectors: np.ndarray  # normalised mean of each project's passages
     sentences: tuple[tuple[str, ...], ...]
     sentence_vectors: np.ndarray
-    sentence_owner: np.ndarray
+    sentence_offsets: np.ndarray  # project i's sentences are rows offsets[i]:offsets[i + 1]
     vectorizer: TfidfVectorizer
     lexical_matrix: csr_matrix
     skills: tuple[ProjectSkills, ...]
@@ -61,8 +61,7 @@ class ProjectIndex:
 
     def sentence_range(self, position: int) -> tuple[int, int]:
         """Rows of ``sentence_vectors`` that belong to the project at ``position``."""
-        rows = np.flatnonzero(self.sentence_owner == position)
-        return (int(rows[0]), int(rows[-1]) + 1) if rows.size else (0, 0)
+        return int(self.sentence_offsets[position]), int(self.sentence_offsets[position + 1])
 
 
 def project_skills(project: Project, vocabulary: SkillVocabulary, known_words: frozenset[str]) -> ProjectSkills:
@@ -129,7 +128,7 @@ def build_index(
         project_vectors=project_vectors.astype(np.float32),
         sentences=tuple(sentence_lists),
         sentence_vectors=vectors[len(passage_texts) :],
-        sentence_owner=np.repeat(np.arange(len(catalogue)), [len(s) for s in sentence_lists]),
+        sentence_offsets=np.cumsum([0, *(len(sentences) for sentences in sentence_lists)]),
         vectorizer=vectorizer,
         lexical_matrix=lexical_matrix,
         skills=skills,
