@@ -94,10 +94,12 @@ def build_index(
     vectorizer = TfidfVectorizer(
         sublinear_tf=True, ngram_range=(1, 2), stop_words="english", token_pattern=TOKEN_PATTERN, min_df=1
     )
-    vectorizer.fit(project.text for project in catalogue)
-    known_words = frozenset(word for word in vectorizer.vocabulary_ if " " not in word)
+    # the catalogue's own words are never taken for misspelt skills
+    analyze = vectorizer.build_analyzer()
+    known_words = frozenset(word for project in catalogue for word in analyze(project.text) if " " not in word)
     skills = tuple(project_skills(project, vocabulary, known_words) for project in catalogue)
-    lexical_matrix = vectorizer.transform(
+    # fitted on the very documents it indexes, so canonical skill names are in its vocabulary
+    lexical_matrix = vectorizer.fit_transform(
         lexical_document(project, skill) for project, skill in zip(catalogue, skills, strict=True)
     )
 

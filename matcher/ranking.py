@@ -27,8 +27,8 @@ class Weights:
     """How much each channel counts, and how passages pool into a project score."""
 
     semantic: float = 0.25
-    lexical: float = 0.20
-    skills: float = 0.55
+    lexical: float = 0.25
+    skills: float = 0.50
     #: semantic score = pooling × similarity to the whole project + (1 − pooling) × best passage
     pooling: float = 1.0
     #: calibration: cosine ``semantic_floor`` maps to 0 and ``semantic_ceiling`` to 1
