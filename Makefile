@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: install run test lint bench notebooks clean
+.PHONY: install run test test-fast lint bench notebooks clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -22,6 +22,10 @@ run: install
 test: install
 	$(VENV)/bin/ruff check .
 	HF_HUB_OFFLINE=1 $(VENV)/bin/pytest
+
+# Unit tests with the fake encoder: no model, no browser, no subprocess-heavy tests (seconds).
+test-fast: install
+	$(VENV)/bin/pytest -m "not slow" -q
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -7,29 +7,25 @@ or catalogues is ever rendered: text is shown escaped.
 
 from __future__ import annotations
 
-import io
+import os
 import re
-import tempfile
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from matcher.applicants import ApplicantRow, Columns, detect_columns, read_applicants, read_table
-from matcher.assignment import ASSIGNMENT_COLUMNS, PreferenceMode, assign_applicants, read_capacities
-from matcher.batch import (
-    OUTPUT_COLUMNS,
-    SHORTLIST_COLUMNS,
-    ScoredApplicant,
-    Shortlists,
-    output_rows,
-    score_applicants,
-    write_csv,
-)
-from matcher.catalogue import load_catalogue
-from matcher.embedding import SentenceEncoder
+from matcher.applicants import Columns, detect_columns, read_applicants
+from matcher.assignment import AssignmentRow, PreferenceMode, read_capacities
+from matcher.batch import ScoreRow, ShortlistRow, recommendation_rows
+from matcher.catalogue import load_catalogue, read_catalogue
+from matcher.coordinator import CoordinatorOptions, CoordinatorReport, run_coordinator
+from matcher.embedding import ENTRY_POINT_ENVIRONMENT, SentenceEncoder
 from matcher.errors import MatcherError
+from matcher.query import Query
 from matcher.recommender import Recommendation, Recommender
+from matcher.tables import csv_text, read_table, record_cells, record_columns
+
+for _name, _value in ENTRY_POINT_ENVIRONMENT.items():  # this app's entry point: set before the model loads
+    os.environ.setdefault(_name, _value)
 
 PAGES = ("Find your project", "Coordinators", "Catalogue")
 DEFAULT_CATALOGUE = "LFX Mentorship 2025 Term 3 (default)"
@@ -50,13 +46,7 @@ def get_encoder() -> SentenceEncoder:
 @st.cache_resource(show_spinner="Indexing the catalogue…", max_entries=8)
 def get_recommender(name: str, data: bytes | None) -> Recommender:
     """A recommender per catalogue (the default one, or an upload keyed by its bytes)."""
-    if data is None:
-        catalogue = load_catalogue()
-    else:
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / Path(name).name
-            path.write_bytes(data)
-            catalogue = load_catalogue(path)
+    catalogue = load_catalogue() if data is None else read_catalogue(data, name)
     recommender = Recommender(catalogue, encoder=get_encoder())
     _ = recommender.index  # build once per catalogue
     return recommender
@@ -67,10 +57,9 @@ def escape(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~$:])", r"\\\1", text)
 
 
-def csv_bytes(columns, rows) -> bytes:
-    buffer = io.StringIO()
-    write_csv(buffer, columns, rows)
-    return buffer.getvalue().encode("utf-8")
+def table(record_type: type, records) -> pd.DataFrame:
+    """Output records as a table for display, columns in their CSV order."""
+    return pd.DataFrame([record_cells(record) for record in records], columns=list(record_columns(record_type)))
 
 
 # --------------------------------------------------------------------------- pages
@@ -125,10 +114,10 @@ def find_your_project(recommender: Recommender) -> None:
     st.query_params.from_dict(
         {"page": PAGES[0], "skill": picked, "other": other, "interests": interests, "org": org_filter, "top": str(top)}
     )
-    required = [] if language == "any language" else [language]
+    languages = [] if language == "any language" else [language]
     try:
         results = recommender.recommend(
-            skills_text, interests, top=top, organizations=org_filter, required_skills=required
+            skills_text, interests, Query.of(top=top, organizations=org_filter, languages=languages)
         )
     except MatcherError as error:
         st.warning(str(error))
@@ -146,10 +135,9 @@ def find_your_project(recommender: Recommender) -> None:
         st.caption("These fit, except for one or two skills you could learn during the mentorship.")
         for result in stretches:
             project_card(result)
-    scored = ScoredApplicant(ApplicantRow(1, "you", skills_text, interests), tuple(results), "ok")
     st.download_button(
         "Download these results (CSV)",
-        csv_bytes(OUTPUT_COLUMNS, output_rows(scored)),
+        csv_text(ScoreRow, recommendation_rows("you", 1, results)),
         "matcher-results.csv",
         "text/csv",
     )
@@ -195,39 +183,44 @@ def coordinators(recommender: Recommender) -> None:
     if upload is None:
         st.caption("Columns are detected from common headers (Name, Email, Skills, Why this project?…).")
         return
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / Path(upload.name).name
-        path.write_bytes(upload.getvalue())
-        try:
-            header, _ = read_table(path)
-            detected = detect_columns(header, None, upload.name)
-        except MatcherError as error:
-            st.error(f"This file could not be used: {error}")
-            return
-        columns = confirm_columns(header, detected)
-        left, right = st.columns(2)
-        top = left.number_input("Projects per applicant", 1, 20, 5)
-        capacity = right.number_input("Mentee slots per project", 0, 20, 1)
-        capacities_file = st.file_uploader(
-            "Optional: slots per project (CSV with columns project, capacity)", type=["csv"], key="capacities"
+    data = upload.getvalue()
+    try:
+        header = read_table(data, upload.name).header
+        detected = detect_columns(header, None, upload.name)
+    except MatcherError as error:
+        st.error(f"This file could not be used: {error}")
+        return
+    columns = confirm_columns(list(header), detected)
+    left, right = st.columns(2)
+    top = left.number_input("Projects per applicant", 1, 20, 5)
+    capacity = right.number_input("Mentee slots per project", 0, 20, 1)
+    capacities_file = st.file_uploader(
+        "Optional: slots per project (CSV with columns project, capacity)", type=["csv"], key="capacities"
+    )
+    mode = st.radio(
+        "Applicants' preferred projects",
+        ["bonus", "restrict", "ignore"],
+        horizontal=True,
+        help="bonus: +10 points for a preferred project; restrict: only preferred projects",
+    )
+    if not st.button("Score applicants", type="primary"):
+        return
+    try:
+        capacities = [int(capacity)] * len(recommender.catalogue)
+        if capacities_file is not None:
+            capacities = read_capacities(
+                capacities_file.getvalue(), recommender.catalogue.projects, int(capacity), capacities_file.name
+            )
+        _, rows = read_applicants(data, columns, upload.name)
+        status = st.empty()
+        options = CoordinatorOptions(top=int(top), capacities=tuple(capacities), preferences=PreferenceMode(mode))
+        report = run_coordinator(
+            recommender, rows, options, progress=lambda done: status.caption(f"{done} applicants scored…")
         )
-        mode = st.radio(
-            "Applicants' preferred projects",
-            ["bonus", "restrict", "ignore"],
-            horizontal=True,
-            help="bonus: +10 points for a preferred project; restrict: only preferred projects",
-        )
-        if not st.button("Score applicants", type="primary"):
-            return
-        try:
-            capacities = [int(capacity)] * len(recommender.catalogue)
-            if capacities_file is not None:
-                capacities_path = Path(folder) / "capacities.csv"
-                capacities_path.write_bytes(capacities_file.getvalue())
-                capacities = read_capacities(capacities_path, recommender.catalogue.projects, int(capacity))
-            score_and_assign(recommender, path, columns, int(top), capacities, mode)
-        except MatcherError as error:
-            st.error(str(error))
+    except MatcherError as error:
+        st.error(str(error))
+        return
+    show_report(report, capacities)
 
 
 def confirm_columns(header: list[str], detected: Columns) -> Columns:
@@ -247,39 +240,25 @@ def confirm_columns(header: list[str], detected: Columns) -> Columns:
     )
 
 
-def score_and_assign(
-    recommender: Recommender, path: Path, columns: Columns, top: int, capacities: list[int], mode: str
-) -> None:
-    total = max(1, sum(1 for _ in read_table(path)[1]))
-    _, rows = read_applicants(path, columns)
-    bar = st.progress(0.0, text="Scoring applicants…")
-    shortlists = Shortlists(recommender)
-    long_rows = []
-    all_scored = []
-
-    def progress(done: int) -> None:
-        bar.progress(min(1.0, done / total), text=f"{done} of {total} applicants scored…")
-
-    for scored in score_applicants(recommender, rows, top=top, progress=progress):
-        shortlists.add(scored)
-        long_rows.extend(output_rows(scored))
-        all_scored.append(scored)
-    bar.progress(1.0, text="Done")
-    frame = pd.DataFrame(long_rows, columns=OUTPUT_COLUMNS)
-    not_scored = frame[frame["status"] != "ok"]["row"].nunique()
-    st.success(f"{frame['row'].nunique()} applicants read; {not_scored} not scored (see the status column).")
+def show_report(report: CoordinatorReport, capacities: list[int]) -> None:
+    st.success(f"{report.applicants} applicants read; {report.not_scored} not scored (see the status column).")
     st.subheader("Best projects per applicant")
-    st.dataframe(frame, hide_index=True)
-    st.download_button("Download (CSV)", csv_bytes(OUTPUT_COLUMNS, long_rows), "scored.csv", "text/csv")
+    st.dataframe(table(ScoreRow, report.score_rows), hide_index=True)
+    st.download_button("Download (CSV)", csv_text(ScoreRow, report.score_rows), "scored.csv", "text/csv")
     st.subheader("Shortlists: each project's best applicants")
-    shortlist_rows = list(shortlists.rows())
-    st.dataframe(pd.DataFrame(shortlist_rows, columns=SHORTLIST_COLUMNS), hide_index=True)
-    st.download_button("Download shortlists (CSV)", csv_bytes(SHORTLIST_COLUMNS, shortlist_rows), "shortlists.csv")
+    st.dataframe(table(ShortlistRow, report.shortlist_rows), hide_index=True)
+    st.download_button(
+        "Download shortlists (CSV)", csv_text(ShortlistRow, report.shortlist_rows), "shortlists.csv", "text/csv"
+    )
+    assignment = report.assignment
+    if assignment is None:
+        return
     st.subheader(f"Optimal assignment ({sum(capacities)} slots over {sum(c > 0 for c in capacities)} projects)")
-    report = assign_applicants(recommender, all_scored, capacities, PreferenceMode(mode))
-    st.caption(report.summary)
-    st.dataframe(pd.DataFrame(report.rows, columns=ASSIGNMENT_COLUMNS), hide_index=True)
-    st.download_button("Download assignment (CSV)", csv_bytes(ASSIGNMENT_COLUMNS, report.rows), "assignment.csv")
+    st.caption(assignment.summary)
+    st.dataframe(table(AssignmentRow, assignment.rows), hide_index=True)
+    st.download_button(
+        "Download assignment (CSV)", csv_text(AssignmentRow, assignment.rows), "assignment.csv", "text/csv"
+    )
 
 
 def catalogue_page(recommender: Recommender) -> None:

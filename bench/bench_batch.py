@@ -21,9 +21,11 @@ import time
 from pathlib import Path
 
 from matcher.applicants import read_applicants
-from matcher.batch import OUTPUT_COLUMNS, output_rows, score_applicants, write_csv
+from matcher.batch import ScoreRow
+from matcher.coordinator import CoordinatorOptions, run_coordinator
 from matcher.recommender import Recommender
 from matcher.skills import SkillVocabulary
+from matcher.tables import RecordWriter
 
 INTERESTS = [
     "I want to contribute to {a} and learn more about {b}.",
@@ -61,8 +63,10 @@ def throughput(count: int) -> None:
         raw = time.perf_counter() - start
         start = time.perf_counter()
         _, rows = read_applicants(source)
-        scored = score_applicants(recommender, rows, top=5)
-        written = write_csv(target, OUTPUT_COLUMNS, (row for item in scored for row in output_rows(item)))
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            writer = RecordWriter(handle, ScoreRow)
+            report = run_coordinator(recommender, rows, CoordinatorOptions(top=5), rows_to=writer.write)
+        written = report.output_rows
         full = time.perf_counter() - start
     print(f"applicants: {count} ({len(set(texts))} distinct texts), output rows: {written}")
     print(f"raw model encode of the same texts: {count / raw:7.1f} texts/s ({raw:.1f} s)")

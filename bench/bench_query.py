@@ -15,12 +15,14 @@ from pathlib import Path
 import numpy as np
 
 from matcher.catalogue import load_catalogue
-from matcher.data import dev_set_path
 from matcher.embedding import SentenceEncoder
 from matcher.evaluation import load_judgements
+from matcher.query import Query
 from matcher.recommender import Recommender
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "lfx"
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "lfx"
+QUERY = Query(top=10)
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -33,7 +35,7 @@ def bench(name: str, recommender: Recommender, queries: list[tuple[str, str]], r
     index_seconds = time.perf_counter() - start
     encoder = recommender.encoder
     for skills, interests in queries[:3]:  # warm up
-        recommender.recommend(skills, interests, top=10)
+        recommender.recommend(skills, interests, QUERY)
     full, raw = [], []
     for _ in range(repeat):
         for skills, interests in queries:
@@ -42,7 +44,7 @@ def bench(name: str, recommender: Recommender, queries: list[tuple[str, str]], r
             encoder.encode([profile.query_text])
             raw.append(time.perf_counter() - start)
             start = time.perf_counter()
-            recommender.recommend(skills, interests, top=10)
+            recommender.recommend(skills, interests, QUERY)
             full.append(time.perf_counter() - start)
     full_p50, full_p95 = percentiles(full)
     raw_p50, raw_p95 = percentiles(raw)
@@ -57,7 +59,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    queries = [(p.skills, p.interests) for p in load_judgements(dev_set_path()) if p.qrels]
+    queries = [(p.skills, p.interests) for p in load_judgements(ROOT / "data" / "eval" / "dev.jsonl") if p.qrels]
     encoder = SentenceEncoder()
     bench("default catalogue", Recommender(load_catalogue(), encoder=encoder), queries, args.repeat)
     if CORPUS.is_dir():

@@ -13,10 +13,10 @@ import itertools
 import random
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 
-from matcher.data import dev_set_path
 from matcher.evaluation import load_judgements, measure
 from matcher.ranking import DEFAULT_WEIGHTS, channel_scores, diversify
 from matcher.recommender import Recommender
@@ -31,7 +31,7 @@ def objective(metrics: list[dict[str, float]]) -> float:
 
 
 def main() -> None:
-    path = sys.argv[1] if len(sys.argv) > 1 else dev_set_path()
+    path = sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "data" / "eval" / "dev.jsonl"
     profiles = [p for p in load_judgements(path) if any(g >= 1 for g in p.qrels.values())]
     recommender = Recommender()
     ids = [project.id for project in recommender.catalogue]

@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 from sklearn.decomposition import PCA
 
-from matcher.catalogue import Catalogue
 from matcher.evaluation import METRICS, SystemResult
 from matcher.index import ProjectIndex, project_skills
+from matcher.records import Catalogue
 from matcher.skills import SkillVocabulary
 
 

@@ -2,41 +2,28 @@
 
 Maximises the total fit with at most one project per applicant and at most ``capacity``
 applicants per project, by the Hungarian method (scipy's ``linear_sum_assignment``) on
-projects expanded into slots. Only each project's best ``total slots`` applicants can be
-in some optimal solution (any other could swap with one of those left unassigned), so the
-problem is cut to them first: 100,000 applicants solve as fast as a few thousand.
+projects expanded into slots. Only each project's best ``total slots`` applicants are needed
+by an optimal solution (any other could swap with one of those left unassigned), so the
+problem is cut to those pairs first: 100,000 applicants solve as fast as a few thousand, and
+the scorer needs to keep the skill overlaps of those pairs only.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from matcher.applicants import ApplicantRow, read_table
-from matcher.batch import ScoredApplicant
-from matcher.catalogue import Project
+from matcher.applicants import ApplicantRow
+from matcher.batch import BestOf, ScoredApplicant
 from matcher.errors import InputError
-from matcher.ranking import skill_overlap
-from matcher.recommender import Recommender
-
-ASSIGNMENT_COLUMNS = (
-    "status",
-    "project_id",
-    "title",
-    "organization",
-    "applicant_id",
-    "row",
-    "score",
-    "matched_skills",
-    "missing_skills",
-    "reason",
-)
+from matcher.ranking import SkillOverlap
+from matcher.records import Project
+from matcher.tables import TableSource, read_table
 
 
 @dataclass(frozen=True)
@@ -80,26 +67,18 @@ def assign(
     if len(capacities) != projects:
         raise ValueError(f"{len(capacities)} capacities for {projects} projects")
     allowed = np.ones_like(scores, dtype=bool) if allowed is None else np.asarray(allowed, dtype=bool)
-    usable = allowed & (scores >= min_score) & (scores > 0)
+    usable = usable_pairs(scores, allowed, min_score)
     value = np.where(usable, scores, 0.0)
-    slots = int(sum(capacities))
-    # keep, for each project, its best `slots` applicants: nobody else can be needed
-    keep: set[int] = set()
-    for project in range(projects):
-        if capacities[project] <= 0:
-            continue
-        column = value[:, project]
-        best = np.argsort(-column, kind="stable")[:slots]
-        keep.update(int(row) for row in best if column[row] > 0)
-    candidates = np.array(sorted(keep), dtype=int)
+    candidates = candidate_pairs(value, capacities)
+    rows = np.flatnonzero(candidates.any(axis=1))
     slot_project = np.repeat(np.arange(projects), [max(0, c) for c in capacities])
     assignments: list[Assignment] = []
-    if candidates.size and slot_project.size:
-        matrix = value[np.ix_(candidates, slot_project)]
-        rows, columns = linear_sum_assignment(matrix, maximize=True)
-        for row, column in zip(rows, columns, strict=True):
+    if rows.size and slot_project.size:
+        matrix = np.where(candidates, value, 0.0)[np.ix_(rows, slot_project)]
+        solved_rows, solved_columns = linear_sum_assignment(matrix, maximize=True)
+        for row, column in zip(solved_rows, solved_columns, strict=True):
             if matrix[row, column] > 0:
-                applicant, project = int(candidates[row]), int(slot_project[column])
+                applicant, project = int(rows[row]), int(slot_project[column])
                 assignments.append(Assignment(applicant, project, float(scores[applicant, project])))
     assignments.sort(key=lambda item: (item.project, -item.score))
     return AssignmentResult(
@@ -107,6 +86,28 @@ def assign(
         _unassigned_reasons(scores, allowed, usable, assignments, min_score),
         _unfilled_reasons(capacities, usable, assignments),
     )
+
+
+def usable_pairs(scores: np.ndarray, allowed: np.ndarray, min_score: float) -> np.ndarray:
+    """Pairs that may be assigned: allowed, positive and not below ``min_score``."""
+    return allowed & (scores >= min_score) & (scores > 0)
+
+
+def candidate_pairs(value: np.ndarray, capacities: Sequence[int]) -> np.ndarray:
+    """Each project's best ``total slots`` applicants by value (ties to the earlier row): all an optimum needs.
+
+    If an optimum paired a project with someone outside this list, one of the list would be
+    unassigned (at most ``total slots`` people are placed) and could take that slot for no less.
+    """
+    slots = int(sum(max(0, c) for c in capacities))
+    keep = np.zeros(value.shape, dtype=bool)
+    for project, capacity in enumerate(capacities):
+        if capacity <= 0:
+            continue
+        column = value[:, project]
+        best = np.argsort(-column, kind="stable")[:slots]
+        keep[best[column[best] > 0], project] = True
+    return keep
 
 
 def _unassigned_reasons(
@@ -185,93 +186,148 @@ class PreferenceMode:
 
 
 @dataclass(frozen=True)
+class AssignmentRow:
+    """One output row: an assignment, an unassigned applicant or an unfilled project, with the reason."""
+
+    status: str
+    project_id: str = ""
+    title: str = ""
+    organization: str = ""
+    applicant_id: str = ""
+    row: int | str = ""
+    score: float | str = ""
+    matched_skills: str = ""
+    missing_skills: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class AssignmentReport:
     """The assignment as output rows (assigned, unassigned, unfilled), with a one-line summary."""
 
     result: AssignmentResult
-    rows: tuple[dict, ...]
+    rows: tuple[AssignmentRow, ...]
     summary: str
 
 
-def assign_applicants(
-    recommender: Recommender,
-    applicants: Iterable[ScoredApplicant],
-    capacities: Sequence[int],
-    preferences: PreferenceMode = PreferenceMode(),
-    min_score: float = 0.0,
-) -> AssignmentReport:
-    """Assign scored applicants optimally, and explain every assignment and non-assignment."""
-    projects = recommender.catalogue.projects
-    rows: list[ApplicantRow] = []
-    matrix: list[np.ndarray] = []
-    allowed: list[np.ndarray] = []
-    notes: list[str] = []
-    for scored in applicants:
-        scores = np.zeros(len(projects), dtype=np.float32) if scored.scores is None else scored.scores.copy()
-        mask = np.full(len(projects), scored.scores is not None)
-        preferred, unknown = match_preferences(scored.applicant.preferences, projects)
-        if preferred and preferences.mode == "bonus":
-            scores[preferred] += preferences.bonus
-        elif preferred and preferences.mode == "restrict":
-            mask &= np.isin(np.arange(len(projects)), preferred)
-        rows.append(scored.applicant)
-        matrix.append(scores)
-        allowed.append(mask)
-        note = [] if scored.status == "ok" else [scored.status]
-        notes.append("; ".join(note + [f"preference {item!r} matches no project" for item in unknown]))
-    if not rows:
-        raise InputError("no applicant rows to assign")
-    result = assign(np.vstack(matrix), capacities, np.vstack(allowed), min_score)
-    out: list[dict] = []
-    for item in result.assignments:
-        applicant, project = rows[item.applicant], projects[item.project]
-        profile = recommender.profile(applicant.skills, applicant.interests)
-        overlap = skill_overlap(profile, recommender.index.skills[item.project])
-        out.append(
-            {
-                "status": "assigned",
-                **_project_cells(project),
-                "applicant_id": applicant.applicant_id,
-                "row": applicant.row,
-                "score": round(item.score, 1),
-                "matched_skills": "; ".join(overlap.matched),
-                "missing_skills": "; ".join(overlap.missing),
-                "reason": notes[item.applicant],
-            }
+class Assigner:
+    """Collects scored applicants (streamed), then assigns them optimally and explains every outcome.
+
+    Skill overlaps come from scoring; only those of candidate pairs (see :func:`candidate_pairs`)
+    are kept, so memory grows with the number of slots, not of applicants × projects.
+    """
+
+    def __init__(
+        self,
+        projects: Sequence[Project],
+        capacities: Sequence[int],
+        preferences: PreferenceMode = PreferenceMode(),
+        min_score: float = 0.0,
+    ) -> None:
+        if len(capacities) != len(projects):
+            raise InputError(f"{len(capacities)} capacities for {len(projects)} projects")
+        self.projects = tuple(projects)
+        self.capacities = tuple(capacities)
+        self.preferences = preferences
+        self.min_score = min_score
+        self._applicants: list[ApplicantRow] = []
+        self._scores: list[np.ndarray] = []
+        self._allowed: list[np.ndarray] = []
+        self._notes: list[str] = []
+        slots = sum(max(0, capacity) for capacity in capacities)
+        self._candidates: list[BestOf[SkillOverlap]] = [BestOf(slots) for _ in projects]
+
+    def add(self, scored: ScoredApplicant) -> None:
+        index = len(self._applicants)
+        scores, allowed, unknown = self._preference_scores(scored)
+        value = np.where(usable_pairs(scores, allowed, self.min_score), scores, 0.0)
+        for project in np.flatnonzero(value):
+            key = (float(value[project]), -index)
+            if self._candidates[project].admits(key):
+                self._candidates[project].offer(key, scored.overlaps[project])
+        self._applicants.append(scored.applicant)
+        self._scores.append(scores)
+        self._allowed.append(allowed)
+        notes = [] if scored.status == "ok" else [scored.status]
+        self._notes.append("; ".join(notes + [f"preference {item!r} matches no project" for item in unknown]))
+
+    def _preference_scores(self, scored: ScoredApplicant) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """Fit with the preference bonus added, the pairs allowed, and preferences naming no project."""
+        count = len(self.projects)
+        scores = np.zeros(count) if scored.fit is None else scored.fit.astype(float)
+        allowed = np.full(count, scored.fit is not None)
+        preferred, unknown = match_preferences(scored.applicant.preferences, self.projects)
+        if preferred and self.preferences.mode == "bonus":
+            scores[preferred] += self.preferences.bonus
+        elif preferred and self.preferences.mode == "restrict":
+            allowed &= np.isin(np.arange(count), preferred)
+        return scores, allowed, unknown
+
+    def solve(self) -> AssignmentReport:
+        if not self._applicants:
+            raise InputError("no applicant rows to assign")
+        result = assign(np.vstack(self._scores), self.capacities, np.vstack(self._allowed), self.min_score)
+        rows = (
+            [self._assigned_row(item) for item in result.assignments]
+            + [self._unassigned_row(item) for item in result.unassigned]
+            + [self._unfilled_row(position, free, reason) for position, free, reason in result.unfilled]
         )
-    for item in result.unassigned:
-        applicant = rows[item.applicant]
+        return AssignmentReport(result, tuple(rows), self._summary(result))
+
+    def _assigned_row(self, item: Assignment) -> AssignmentRow:
+        applicant = self._applicants[item.applicant]
+        overlap = next(
+            overlap
+            for (_, negative_index), overlap in self._candidates[item.project].best_first()
+            if -negative_index == item.applicant
+        )
+        return AssignmentRow(
+            "assigned",
+            **_project_cells(self.projects[item.project]),
+            applicant_id=applicant.applicant_id,
+            row=applicant.row,
+            score=round(item.score, 1),
+            matched_skills="; ".join(overlap.matched),
+            missing_skills="; ".join(overlap.missing),
+            reason=self._notes[item.applicant],
+        )
+
+    def _unassigned_row(self, item: Unassigned) -> AssignmentRow:
+        applicant, note = self._applicants[item.applicant], self._notes[item.applicant]
         reason = item.reason
         if item.best_project is not None:
-            reason += f" (best fit: {projects[item.best_project].title})"
-        reason += f"; {notes[item.applicant]}" if notes[item.applicant] else ""
-        out.append(
-            {"status": "unassigned", "applicant_id": applicant.applicant_id, "row": applicant.row, "reason": reason}
+            reason += f" (best fit: {self.projects[item.best_project].title})"
+        reason += f"; {note}" if note else ""
+        return AssignmentRow("unassigned", applicant_id=applicant.applicant_id, row=applicant.row, reason=reason)
+
+    def _unfilled_row(self, position: int, free: int, reason: str) -> AssignmentRow:
+        return AssignmentRow(f"unfilled ({free} free)", **_project_cells(self.projects[position]), reason=reason)
+
+    def _summary(self, result: AssignmentResult) -> str:
+        free_slots = sum(free for _, free, _ in result.unfilled)
+        return (
+            f"{len(self._applicants)} applicants, {sum(self.capacities)} slots: {len(result.assignments)} assigned "
+            f"(total fit {result.total:.1f}), {len(result.unassigned)} unassigned, {free_slots} slots unfilled"
         )
-    for position, free, reason in result.unfilled:
-        out.append({"status": f"unfilled ({free} free)", **_project_cells(projects[position]), "reason": reason})
-    free_slots = sum(free for _, free, _ in result.unfilled)
-    summary = (
-        f"{len(rows)} applicants, {sum(capacities)} slots: {len(result.assignments)} assigned "
-        f"(total fit {result.total:.1f}), {len(result.unassigned)} unassigned, {free_slots} slots unfilled"
-    )
-    return AssignmentReport(result, tuple(out), summary)
 
 
-def _project_cells(project: Project) -> dict:
+def _project_cells(project: Project) -> dict[str, str]:
     return {"project_id": project.id, "title": project.title, "organization": project.organization}
 
 
-def read_capacities(path: str | Path, projects: Sequence[Project], default: int = 1) -> list[int]:
+def read_capacities(
+    source: TableSource, projects: Sequence[Project], default: int = 1, name: str | None = None
+) -> list[int]:
     """Per-project capacities from a CSV/XLSX with columns ``project`` (id, title or URL) and ``capacity``."""
-    header, rows = read_table(path)
-    lowered = [name.lower() for name in header]
-    keys = [i for i, name in enumerate(lowered) if name in ("project", "project_id", "title", "lfx_url")]
+    table = read_table(source, name)
+    path, header = table.name, table.header
+    lowered = [column.lower() for column in header]
+    keys = [i for i, column in enumerate(lowered) if column in ("project", "project_id", "title", "lfx_url")]
     if "capacity" not in lowered or not keys:
         raise InputError(f"{path}: needs columns 'project' and 'capacity' (columns found: {', '.join(header)})")
     key, size = keys[0], lowered.index("capacity")
     capacities = [default] * len(projects)
-    for number, cells in rows:
+    for number, cells in ((row.number, row.cells) for row in table.rows):
         name = cells[key].strip() if key < len(cells) else ""
         value = cells[size].strip() if size < len(cells) else ""
         if not name and not value:

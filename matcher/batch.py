@@ -8,52 +8,82 @@ DataFrame engine. Every input row yields output: its top projects, or one row wh
 
 from __future__ import annotations
 
-import csv
 import heapq
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
-from pathlib import Path
-from typing import TextIO
+from typing import Generic, TypeVar
 
 import numpy as np
 
 from matcher.applicants import ApplicantRow
-from matcher.errors import InputError
-from matcher.ranking import SkillOverlap, channel_scores_many, check_meaningful
-from matcher.recommender import Recommendation, Recommender
+from matcher.query import Query
+from matcher.ranking import SkillOverlap
+from matcher.recommender import Ranking, Recommendation, Recommender
 
-OUTPUT_COLUMNS = (
-    "applicant_id",
-    "row",
-    "rank",
-    "project_id",
-    "title",
-    "organization",
-    "score",
-    "semantic",
-    "lexical",
-    "skills_score",
-    "matched_skills",
-    "missing_skills",
-    "explanation",
-    "stretch",
-    "status",
-)
-SHORTLIST_COLUMNS = ("project_id", "title", "organization", "rank", "applicant_id", "row", "score", "matched_skills")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
 class ScoredApplicant:
-    """One input row with its ranked projects (empty when not scored) and a status."""
+    """One input row with its ranking (None when the row could not be read) and a status."""
 
     applicant: ApplicantRow
-    recommendations: tuple[Recommendation, ...]
+    ranking: Ranking | None
     status: str
-    scores: np.ndarray | None = field(default=None, compare=False)  # fit 0–100 of every project
-    overlaps: tuple[SkillOverlap, ...] = field(default=(), compare=False)  # skills, per project
+
+    @property
+    def recommendations(self) -> tuple[Recommendation, ...]:
+        return self.ranking.recommendations if self.ranking else ()
+
+    @property
+    def scored(self) -> bool:
+        return bool(self.recommendations)
+
+    @property
+    def fit(self) -> np.ndarray | None:
+        """Fit 0–100 of every project, or None when not scored."""
+        return self.ranking.fit if self.scored and self.ranking else None
+
+    @property
+    def overlaps(self) -> tuple[SkillOverlap, ...]:
+        return self.ranking.overlaps if self.ranking else ()
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One output row: an applicant × one of their top projects (or the applicant alone, when not scored)."""
+
+    applicant_id: str
+    row: int
+    rank: int | str = ""
+    project_id: str = ""
+    title: str = ""
+    organization: str = ""
+    score: float | str = ""
+    semantic: float | str = ""
+    lexical: float | str = ""
+    skills_score: float | str = ""
+    matched_skills: str = ""
+    missing_skills: str = ""
+    explanation: str = ""
+    stretch: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class ShortlistRow:
+    """One of a project's best applicants (the mentor's view)."""
+
+    project_id: str
+    title: str
+    organization: str
+    rank: int
+    applicant_id: str
+    row: int
+    score: float
+    matched_skills: str
 
 
 def score_chunk(
@@ -65,42 +95,31 @@ def score_chunk(
 ) -> list[ScoredApplicant]:
     """Score a chunk of applicants; applicants with identical text are encoded once.
 
-    ``memo`` (optional) carries results across chunks for repeated texts.
+    ``memo`` (optional) carries rankings across chunks for repeated texts.
     """
     memo = OrderedDict() if memo is None else memo
-    todo: dict[tuple[str, str], object] = {}
+    todo = {}
     for row in rows:
         key = (row.skills, row.interests)
         if row.problem is None and key not in memo and key not in todo:
             todo[key] = recommender.profile(row.skills, row.interests)
-    profiles = list(todo.values())
-    for key, profile, scores in zip(
-        todo,
-        profiles,
-        channel_scores_many(profiles, recommender.index, recommender.encoder, recommender.weights),
-        strict=True,
-    ):
-        try:
-            check_meaningful(profile, scores)
-        except InputError as error:
-            memo[key] = ((), f"not scored: {error}", None, ())
-            continue
-        results = recommender.recommend_profile(profile, top=top, scores=scores)
-        total = np.round(100 * scores.combined(recommender.weights), 1)
-        memo[key] = (tuple(results), "ok", total, scores.overlaps)
+    for key, ranking in zip(todo, recommender.recommend_many(list(todo.values()), Query(top=top)), strict=True):
+        memo[key] = ranking
         memo.move_to_end(key)
+    scored = [_scored(row, memo) for row in rows]
     while len(memo) > memo_size:
         memo.popitem(last=False)
-    scored = []
-    for row in rows:
-        if row.problem is not None:
-            scored.append(ScoredApplicant(row, (), f"not scored: {row.problem}"))
-            continue
-        results, status, all_scores, overlaps = memo[(row.skills, row.interests)]
-        if row.note:
-            status = f"{status} ({row.note})"
-        scored.append(ScoredApplicant(row, results, status, all_scores, overlaps))
     return scored
+
+
+def _scored(row: ApplicantRow, memo: OrderedDict) -> ScoredApplicant:
+    if row.problem is not None:
+        return ScoredApplicant(row, None, f"not scored: {row.problem}")
+    ranking: Ranking = memo[(row.skills, row.interests)]
+    status = "ok" if ranking.problem is None else f"not scored: {ranking.problem}"
+    if row.note:
+        status = f"{status} ({row.note})"
+    return ScoredApplicant(row, ranking, status)
 
 
 def score_applicants(
@@ -121,90 +140,81 @@ def score_applicants(
             progress(done)
 
 
-def output_rows(scored: ScoredApplicant) -> list[dict]:
+def score_rows(scored: ScoredApplicant) -> list[ScoreRow]:
     """The long-format output rows of one applicant (one row when not scored)."""
     applicant = scored.applicant
-    base = {"applicant_id": applicant.applicant_id, "row": applicant.row, "status": scored.status}
-    if not scored.recommendations:
-        return [{**base, **{column: "" for column in OUTPUT_COLUMNS if column not in base}}]
-    rows = []
-    for result in scored.recommendations:
-        data = result.to_dict()
-        rows.append(
-            {
-                **base,
-                "rank": data["rank"],
-                "project_id": data["project_id"],
-                "title": data["title"],
-                "organization": data["organization"],
-                "score": data["score"],
-                "semantic": data["components"]["semantic"],
-                "lexical": data["components"]["lexical"],
-                "skills_score": data["components"]["skills"],
-                "matched_skills": "; ".join(item["skill"] for item in data["matched_skills"]),
-                "missing_skills": "; ".join(data["missing_skills"]),
-                "explanation": data["explanation"],
-                "stretch": "yes" if data["stretch"] else "no",
-            }
+    return recommendation_rows(applicant.applicant_id, applicant.row, scored.recommendations, scored.status)
+
+
+def recommendation_rows(
+    applicant_id: str, row: int, recommendations: Sequence[Recommendation], status: str = "ok"
+) -> list[ScoreRow]:
+    """Output rows of one person's recommendations (one row with the status alone when there are none)."""
+    if not recommendations:
+        return [ScoreRow(applicant_id, row, status=status)]
+    return [
+        ScoreRow(
+            applicant_id=applicant_id,
+            row=row,
+            rank=result.match.rank,
+            project_id=result.project.id,
+            title=result.project.title,
+            organization=result.project.organization,
+            score=result.match.score,
+            semantic=result.match.components["semantic"],
+            lexical=result.match.components["lexical"],
+            skills_score=result.match.components["skills"],
+            matched_skills="; ".join(item.skill for item in result.explanation.matched_skills),
+            missing_skills="; ".join(result.explanation.missing_skills),
+            explanation=result.explanation.summary,
+            stretch="yes" if result.explanation.stretch else "no",
+            status=status,
         )
-    return rows
+        for result in recommendations
+    ]
+
+
+class BestOf(Generic[Item]):
+    """The ``size`` items with the highest keys seen so far, in bounded memory (a min-heap)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._heap: list[tuple[tuple[float, int], Item]] = []
+
+    def admits(self, key: tuple[float, int]) -> bool:
+        """Whether an item with this key would be kept (so the item need not be built otherwise)."""
+        return len(self._heap) < self.size or key > self._heap[0][0]
+
+    def offer(self, key: tuple[float, int], item: Item) -> None:
+        """Keep ``item`` if its key is among the best ``size``; among equal scores, the larger second part wins."""
+        if len(self._heap) < self.size:
+            heapq.heappush(self._heap, (key, item))
+        elif key > self._heap[0][0]:
+            heapq.heapreplace(self._heap, (key, item))
+
+    def best_first(self) -> list[tuple[tuple[float, int], Item]]:
+        return sorted(self._heap, key=lambda entry: entry[0], reverse=True)
 
 
 class Shortlists:
-    """Each project's best applicants so far (the mentor's view), in bounded memory."""
+    """Each project's best scored applicants so far (the mentor's view), in bounded memory."""
 
     def __init__(self, recommender: Recommender, size: int = 10) -> None:
-        self.recommender = recommender
-        self.size = size
-        self._heaps: list[list[tuple[float, int, str, str]]] = [[] for _ in recommender.catalogue]
+        self.projects = recommender.catalogue.projects
+        self._best: list[BestOf[tuple[ApplicantRow, str]]] = [BestOf(size) for _ in self.projects]
 
     def add(self, scored: ScoredApplicant) -> None:
-        if scored.scores is None:
+        if scored.fit is None:
             return
         row = scored.applicant
-        for position, score in enumerate(scored.scores):
-            heap = self._heaps[position]
-            if len(heap) >= self.size and (float(score), -row.row) <= heap[0][:2]:
-                continue
-            matched = "; ".join(scored.overlaps[position].matched)
-            entry = (float(score), -row.row, row.applicant_id, matched)
-            if len(heap) < self.size:
-                heapq.heappush(heap, entry)
-            else:
-                heapq.heapreplace(heap, entry)
+        for position, score in enumerate(scored.fit):
+            key = (float(score), -row.row)
+            if self._best[position].admits(key):
+                self._best[position].offer(key, (row, "; ".join(scored.overlaps[position].matched)))
 
-    def rows(self) -> Iterator[dict]:
-        for position, heap in enumerate(self._heaps):
-            project = self.recommender.catalogue[position]
-            for rank, (score, negative_row, applicant_id, matched) in enumerate(sorted(heap, reverse=True), start=1):
-                yield {
-                    "project_id": project.id,
-                    "title": project.title,
-                    "organization": project.organization,
-                    "rank": rank,
-                    "applicant_id": applicant_id,
-                    "row": -negative_row,
-                    "score": score,
-                    "matched_skills": matched,
-                }
-
-
-def safe_cell(value: object) -> object:
-    """Neutralise text a spreadsheet would run as a formula (CSV injection)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def write_csv(target: str | Path | TextIO, columns: Sequence[str], rows: Iterable[dict]) -> int:
-    """Write rows as UTF-8 CSV with every cell made spreadsheet-safe; returns the row count."""
-    if isinstance(target, (str, Path)):
-        with open(target, "w", encoding="utf-8", newline="") as handle:
-            return write_csv(handle, columns, rows)
-    writer = csv.DictWriter(target, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for row in rows:
-        writer.writerow({key: safe_cell(value) for key, value in row.items()})
-        count += 1
-    return count
+    def rows(self) -> Iterator[ShortlistRow]:
+        for project, best in zip(self.projects, self._best, strict=True):
+            for rank, ((score, _), (row, matched)) in enumerate(best.best_first(), start=1):
+                yield ShortlistRow(
+                    project.id, project.title, project.organization, rank, row.applicant_id, row.row, score, matched
+                )

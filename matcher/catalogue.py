@@ -1,4 +1,4 @@
-"""Catalogue records (projects, mentors) and reading/writing whole catalogues.
+"""Reading and writing whole catalogues (the records themselves live in :mod:`matcher.records`).
 
 A catalogue is read from LFX markdown term files, or from the JSON/CSV export that
 ``matcher catalog`` writes (so a coordinator can fix a record by hand and reuse it).
@@ -10,137 +10,16 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from matcher.errors import CatalogueError
-
-#: The fields of a project, in the order the JSON and CSV exports use.
-PROJECT_FIELDS: tuple[str, ...] = (
-    "id",
-    "title",
-    "organization",
-    "description",
-    "expected_outcome",
-    "skills",
-    "skills_text",
-    "mentors",
-    "upstream_issues",
-    "lfx_url",
-    "term",
-    "extra",
-)
+from matcher.markdown import parse_markdown
+from matcher.records import PROJECT_FIELDS, Catalogue, ParseWarning, Project
+from matcher.resources import DEFAULT_CATALOGUE, default_catalogue_text
+from matcher.tables import unsafe_cell, write_csv
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-
-
-@dataclass(frozen=True)
-class Mentor:
-    """A project mentor; every part is optional because term files often omit some."""
-
-    name: str | None = None
-    github: str | None = None
-    email: str | None = None
-
-    def display(self) -> str:
-        """Name with handle, e.g. ``Yuri Shkuro (@yurishkuro)``."""
-        handle = f"@{self.github}" if self.github else ""
-        if self.name and handle:
-            return f"{self.name} ({handle})"
-        return self.name or handle or self.email or ""
-
-
-@dataclass(frozen=True)
-class Project:
-    """One mentorship project as published in a term file."""
-
-    id: str
-    title: str
-    organization: str
-    description: str = ""
-    expected_outcome: str = ""
-    skills: tuple[str, ...] = ()
-    skills_text: str = ""
-    mentors: tuple[Mentor, ...] = ()
-    upstream_issues: tuple[str, ...] = ()
-    lfx_url: str | None = None
-    term: str | None = None
-    extra: dict[str, str] = field(default_factory=dict, hash=False, compare=True)
-
-    def to_dict(self) -> dict:
-        """Plain JSON-ready dict with exactly :data:`PROJECT_FIELDS` as keys."""
-        data = asdict(self)
-        data["skills"] = list(self.skills)
-        data["upstream_issues"] = list(self.upstream_issues)
-        data["mentors"] = [asdict(mentor) for mentor in self.mentors]
-        return {name: data[name] for name in PROJECT_FIELDS}
-
-    @classmethod
-    def from_dict(cls, data: dict, where: str = "record") -> Project:
-        """Build a project from :meth:`to_dict` output, checking the required fields."""
-        missing = [name for name in ("id", "title", "organization") if not data.get(name)]
-        if missing:
-            raise CatalogueError(f"{where}: missing required field(s) {', '.join(missing)}")
-        mentors = tuple(
-            Mentor(**{key: mentor.get(key) or None for key in ("name", "github", "email")})
-            for mentor in data.get("mentors") or ()
-        )
-        return cls(
-            id=str(data["id"]),
-            title=str(data["title"]),
-            organization=str(data["organization"]),
-            description=str(data.get("description") or ""),
-            expected_outcome=str(data.get("expected_outcome") or ""),
-            skills=tuple(str(skill) for skill in data.get("skills") or ()),
-            skills_text=str(data.get("skills_text") or ""),
-            mentors=mentors,
-            upstream_issues=tuple(str(url) for url in data.get("upstream_issues") or ()),
-            lfx_url=data.get("lfx_url") or None,
-            term=data.get("term") or None,
-            extra={str(key): str(value) for key, value in (data.get("extra") or {}).items()},
-        )
-
-    @property
-    def text(self) -> str:
-        """Everything a mentee could match on, as one block of prose."""
-        parts = [self.title, self.description, self.expected_outcome, self.skills_text]
-        parts.extend(f"{label}: {value}" for label, value in self.extra.items())
-        return "\n".join(part for part in parts if part)
-
-
-@dataclass(frozen=True)
-class ParseWarning:
-    """A problem in an input file that did not stop parsing; shown to the user."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: warning: {self.message}"
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """An ordered set of projects with unique ids, plus what parsing warned about."""
-
-    projects: tuple[Project, ...]
-    warnings: tuple[ParseWarning, ...] = ()
-    sources: tuple[str, ...] = ()
-
-    def __len__(self) -> int:
-        return len(self.projects)
-
-    def __iter__(self):
-        return iter(self.projects)
-
-    def __getitem__(self, index: int) -> Project:
-        return self.projects[index]
-
-    @property
-    def organizations(self) -> tuple[str, ...]:
-        """Organisation names in catalogue order, each once."""
-        return tuple(dict.fromkeys(project.organization for project in self.projects))
 
 
 # --------------------------------------------------------------------------- reading
@@ -149,37 +28,42 @@ class Catalogue:
 def load_catalogue(paths: Sequence[str | Path] | str | Path | None = None) -> Catalogue:
     """Read one or more markdown/JSON/CSV files or folders into one catalogue.
 
-    With no path, the default catalogue shipped in ``data/`` is read. Folders are read
+    With no path, the default catalogue shipped in the package is read. Folders are read
     recursively in name order. Ids that collide across files get a ``-2``, ``-3`` suffix
     and a warning, so nothing is dropped.
     """
-    from matcher.data import default_catalogue_path
-    from matcher.markdown import parse_markdown
-
     if paths is None or paths == []:
-        paths = [default_catalogue_path()]
-    elif isinstance(paths, (str, Path)):
+        return read_catalogue(default_catalogue_text(), DEFAULT_CATALOGUE)
+    if isinstance(paths, (str, Path)):
         paths = [paths]
     files = _expand(paths)
-    projects: list[Project] = []
-    warnings: list[ParseWarning] = []
-    for path in files:
-        text = _read_text(path)
-        suffix = path.suffix.lower()
-        if suffix == ".json":
-            found = _projects_from_json(text, str(path))
-        elif suffix == ".csv":
-            found = _projects_from_csv(text, str(path))
-        else:
-            found, file_warnings = parse_markdown(text, str(path))
-            warnings.extend(file_warnings)
-        projects.extend(found)
+    return _merge([_parse(_decode(path.read_bytes(), str(path)), str(path)) for path in files])
+
+
+def read_catalogue(data: bytes | str, name: str) -> Catalogue:
+    """A catalogue from the content of one file (an upload, say); ``name`` gives its format and is used in messages."""
+    text = data if isinstance(data, str) else _decode(data, name)
+    return _merge([_parse(text, name)])
+
+
+def _parse(text: str, name: str) -> tuple[str, list[Project], list[ParseWarning]]:
+    suffix = Path(name).suffix.lower()
+    if suffix == ".json":
+        return name, _projects_from_json(text, name), []
+    if suffix == ".csv":
+        return name, _projects_from_csv(text, name), []
+    projects, warnings = parse_markdown(text, name)
+    return name, projects, warnings
+
+
+def _merge(parsed: list[tuple[str, list[Project], list[ParseWarning]]]) -> Catalogue:
+    projects = [project for _, found, _ in parsed for project in found]
     if not projects:
-        names = ", ".join(str(path) for path in files)
+        names = ", ".join(name for name, _, _ in parsed)
         raise CatalogueError(f"{names}: no project found; is this an LFX project-ideas file?")
     unique, renamed = _unique_ids(projects)
-    warnings.extend(renamed)
-    return Catalogue(tuple(unique), tuple(warnings), tuple(str(path) for path in files))
+    warnings = [warning for _, _, found in parsed for warning in found] + renamed
+    return Catalogue(tuple(unique), tuple(warnings), tuple(name for name, _, _ in parsed))
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -202,8 +86,7 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def _read_text(path: Path) -> str:
-    data = path.read_bytes()
+def _decode(data: bytes, name: str) -> str:
     for encoding in ("utf-8-sig", "utf-16"):
         try:
             text = data.decode(encoding)
@@ -211,7 +94,7 @@ def _read_text(path: Path) -> str:
             continue
         if "\x00" not in text:
             return text
-    raise CatalogueError(f"{path}: not a text file (it is neither UTF-8 nor UTF-16)")
+    raise CatalogueError(f"{name}: not a text file (it is neither UTF-8 nor UTF-16)")
 
 
 def _projects_from_json(text: str, where: str) -> list[Project]:
@@ -244,7 +127,7 @@ def _projects_from_csv(text: str, where: str) -> list[Project]:
     projects = []
     for row in reader:
         line = reader.line_num
-        data: dict = dict(row)
+        data: dict = {key: unsafe_cell(value or "") for key, value in row.items() if key is not None}
         for column in _JSON_COLUMNS:
             cell = data.get(column) or ""
             try:
@@ -283,13 +166,14 @@ def catalogue_to_json(catalogue: Catalogue) -> str:
 
 
 def catalogue_to_csv(catalogue: Catalogue) -> str:
-    """The catalogue as CSV; list and mapping columns hold JSON so they load back exactly."""
+    """The catalogue as formula-safe CSV; list and mapping columns hold JSON so they load back exactly."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=PROJECT_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for project in catalogue:
-        row = project.to_dict()
-        for column in _JSON_COLUMNS:
-            row[column] = json.dumps(row[column], ensure_ascii=False)
-        writer.writerow(row)
+    write_csv(buffer, PROJECT_FIELDS, (_csv_row(project) for project in catalogue))
     return buffer.getvalue()
+
+
+def _csv_row(project: Project) -> dict:
+    row = project.to_dict()
+    for column in _JSON_COLUMNS:
+        row[column] = json.dumps(row[column], ensure_ascii=False)
+    return row

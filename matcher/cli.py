@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-from matcher.catalogue import Catalogue, catalogue_to_csv, catalogue_to_json, load_catalogue
+from matcher.catalogue import catalogue_to_csv, catalogue_to_json, load_catalogue
+from matcher.embedding import ENTRY_POINT_ENVIRONMENT
 from matcher.errors import InputError, MatcherError
+from matcher.query import Query
+
+if TYPE_CHECKING:
+    from matcher.applicants import ApplicantRow
+from matcher.records import Catalogue
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``matcher`` console script; returns the exit status."""
+    # the command's own settings, made here at its entry point (the library changes no process state)
+    for name, value in ENTRY_POINT_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -97,24 +109,30 @@ def _add_applicant_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--preferences-column", metavar="C", help="column of preferred projects (default: detected)")
 
 
-def _read_applicants(args: argparse.Namespace):
+def _read_applicants(args: argparse.Namespace) -> Iterator[ApplicantRow]:
     from matcher.applicants import Columns, read_applicants
 
     overrides = Columns(args.id_column, args.skills_column, args.interests_column, args.preferences_column)
     columns, rows = read_applicants(args.input, overrides)
     detected = ", ".join(f"{role}={getattr(columns, role)!r}" for role in ("id", "skills", "interests", "preferences"))
     print(f"columns: {detected}", file=sys.stderr)
-    return columns, rows
+    return rows
 
 
-def _progress(total: int | None = None):
+def _progress():
     from tqdm import tqdm
 
-    return tqdm(total=total, unit=" applicants", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
+    return tqdm(unit=" applicants", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
 
 
-def _open_output(path: str | None):
-    return open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """The file to write (opened and closed here), or standard output (left open)."""
+    if path is None:
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        yield handle
 
 
 def _add_catalogue_options(parser: argparse.ArgumentParser) -> None:
@@ -173,14 +191,8 @@ def _recommend(args: argparse.Namespace) -> int:
     if unknown:
         raise InputError(f"unknown organisation(s) {', '.join(unknown)}; see `matcher catalog`")
     required = [recommender.vocabulary.canonical(skill) or skill for skill in args.require_skill]
-    results = recommender.recommend(
-        args.skills,
-        args.interests,
-        top=args.top,
-        organizations=args.organization,
-        required_skills=required,
-        diversity=args.diversity,
-    )
+    query = Query.of(top=args.top, organizations=args.organization, required_skills=required, diversity=args.diversity)
+    results = recommender.recommend(args.skills, args.interests, query)
     if args.format == "json":
         print(json.dumps([result.to_dict() for result in results], indent=2, ensure_ascii=False))
         return 0
@@ -219,56 +231,56 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from matcher.batch import OUTPUT_COLUMNS, SHORTLIST_COLUMNS, Shortlists, output_rows, score_applicants, write_csv
+    from matcher.batch import ScoreRow, ShortlistRow
+    from matcher.coordinator import CoordinatorOptions, run_coordinator
+    from matcher.tables import RecordWriter, write_records
 
-    _, rows = _read_applicants(args)
+    rows = _read_applicants(args)
     recommender = _recommender(args)
-    shortlists = Shortlists(recommender, args.shortlist) if args.per_project else None
-    counts = {"rows": 0, "scored": 0}
-    bar = _progress()
-
-    def long_rows():
-        for scored in score_applicants(recommender, rows, top=args.top, progress=lambda n: bar.update(n - bar.n)):
-            counts["rows"] += 1
-            counts["scored"] += bool(scored.recommendations)
-            if shortlists:
-                shortlists.add(scored)
-            yield from output_rows(scored)
-
-    with _open_output(args.output) as handle:
-        written = write_csv(handle, OUTPUT_COLUMNS, long_rows())
-    bar.close()
-    if shortlists:
-        write_csv(args.per_project, SHORTLIST_COLUMNS, shortlists.rows())
-    not_scored = counts["rows"] - counts["scored"]
-    print(
-        f"{counts['rows']} applicants read: {counts['scored']} scored, {not_scored} not scored (see status); "
-        f"{written} output rows",
-        file=sys.stderr,
-    )
+    options = CoordinatorOptions(top=args.top, shortlist_size=args.shortlist)
+    with _output(args.output) as handle, _progress() as bar:
+        writer = RecordWriter(handle, ScoreRow)
+        report = run_coordinator(recommender, rows, options, rows_to=writer.write, progress=_advance(bar))
+    if args.per_project:
+        write_records(args.per_project, ShortlistRow, report.shortlist_rows)
+    print(report.summary, file=sys.stderr)
     return 0
 
 
 def _assign(args: argparse.Namespace) -> int:
-    from matcher.assignment import ASSIGNMENT_COLUMNS, PreferenceMode, assign_applicants, read_capacities
-    from matcher.batch import score_applicants, write_csv
+    from matcher.assignment import AssignmentRow, PreferenceMode, read_capacities
+    from matcher.coordinator import CoordinatorOptions, run_coordinator
+    from matcher.tables import write_records
 
-    _, rows = _read_applicants(args)
+    rows = _read_applicants(args)
     recommender = _recommender(args)
     if args.capacity < 0:
         raise InputError("--capacity must be 0 or more")
     capacities = [args.capacity] * len(recommender.catalogue)
     if args.capacities:
         capacities = read_capacities(args.capacities, recommender.catalogue.projects, args.capacity)
-    bar = _progress()
-    scored = score_applicants(recommender, rows, top=1, progress=lambda n: bar.update(n - bar.n))
-    preferences = PreferenceMode(args.preferences, args.preference_bonus)
-    report = assign_applicants(recommender, scored, capacities, preferences, args.min_score)
-    bar.close()
-    with _open_output(args.output) as handle:
-        write_csv(handle, ASSIGNMENT_COLUMNS, report.rows)
-    print(report.summary, file=sys.stderr)
+    options = CoordinatorOptions(
+        top=1,
+        capacities=tuple(capacities),
+        preferences=PreferenceMode(args.preferences, args.preference_bonus),
+        min_score=args.min_score,
+    )
+    with _progress() as bar:
+        report = run_coordinator(recommender, rows, options, rows_to=_discard, progress=_advance(bar))
+    assert report.assignment is not None  # capacities were given
+    with _output(args.output) as handle:
+        write_records(handle, AssignmentRow, report.assignment.rows)
+    print(report.assignment.summary, file=sys.stderr)
     return 0
+
+
+def _advance(bar) -> Callable[[int], None]:
+    """A progress callback moving a tqdm bar to the number of rows done."""
+    return lambda done: bar.update(done - bar.n)
+
+
+def _discard(_row: object) -> None:
+    """A sink for score rows nobody asked for (``matcher assign`` writes the assignment only)."""
 
 
 def format_table(header: Sequence[str], rows: Sequence[Sequence[object]], width: int = 48) -> str:

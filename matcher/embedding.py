@@ -22,6 +22,10 @@ from matcher.errors import ModelError
 BUNDLED_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 BUNDLED_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 _WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+#: What a program's entry point (the CLI, the app) sets, unless already set, before the model
+#: stack is imported: never reach for the hub, and no model-loading progress bars. The library
+#: itself changes no environment.
+ENTRY_POINT_ENVIRONMENT = {"HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_PROGRESS_BARS": "1"}
 
 
 class Encoder(Protocol):
@@ -95,17 +99,10 @@ class SentenceEncoder:
     def model(self):
         """The loaded ``SentenceTransformer`` (on the CPU, offline)."""
         _ = self.weights_sha256  # verified before loading
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as transformers_logging
 
-        transformers_logging.disable_progress_bar()
-        transformers_logging.set_verbosity_error()
-
-        try:
-            return SentenceTransformer(str(self.folder), device="cpu")
+        try:  # local files only: nothing is ever downloaded, whatever the environment says
+            return SentenceTransformer(str(self.folder), device="cpu", local_files_only=True)
         except Exception as error:  # a broken folder raises many kinds of errors
             raise ModelError(f"{self.folder}: cannot load the model ({error})") from None
 

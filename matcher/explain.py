@@ -63,16 +63,23 @@ def _evidence(
     return tuple(sentences[position] for position in best if similarity[position] > 0.05)
 
 
+#: Fit labels, best first: a fit (0–100) at or above the bound gets the label. The bounds were set by
+#: hand with the first ranker and are kept unchanged here; they are data, in one place, to refit.
+FIT_LABELS: tuple[tuple[float, str], ...] = (
+    (65.0, "Strong fit"),
+    (48.0, "Good fit"),
+    (32.0, "Possible fit"),
+    (0.0, "Weak fit"),
+)
+
+
+def fit_label(score: float) -> str:
+    """The plain-English label of a fit score (see :data:`FIT_LABELS`)."""
+    return next(label for bound, label in FIT_LABELS if score >= bound)
+
+
 def _summary(match: Match, matched: tuple[SkillMatch, ...], missing: tuple[str, ...]) -> str:
-    level = (
-        "Strong fit"
-        if match.score >= 65
-        else "Good fit"
-        if match.score >= 48
-        else "Possible fit"
-        if match.score >= 32
-        else "Weak fit"
-    )
+    level = fit_label(match.score)
     organization = match.project.organization
     if matched:
         bring = _join([item.skill for item in matched[:4]])

@@ -14,8 +14,8 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from matcher.catalogue import Catalogue, Project
 from matcher.embedding import Encoder, cached_encode
+from matcher.records import Catalogue, Project
 from matcher.skills import SkillVocabulary
 from matcher.text import passages, split_sentences
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from matcher.catalogue import Mentor, ParseWarning, Project
+from matcher.records import Mentor, ParseWarning, Project
 
 # Canonical field -> spellings seen in real files (compared without case, spaces or punctuation).
 LABELS: dict[str, tuple[str, ...]] = {
@@ -346,7 +346,7 @@ def _has_lead_text(section: _Section) -> bool:
 def _finish(
     draft: _Draft, lineage: tuple[str, ...], file_term: str | None, path: str, warnings: list[ParseWarning]
 ) -> Project | None:
-    organization = lineage[0] if lineage else None
+    """Turn a project draft into a record: organisation and term, title, text fields, links, extras."""
     fields: dict[str, list[_Field]] = {}
     for item in draft.fields:
         fields.setdefault(item.name, []).append(item)
@@ -354,31 +354,15 @@ def _finish(
     def text_of(name: str) -> str:
         return "\n".join(item.text for item in fields.get(name, []) if item.text)
 
-    term = file_term
-    lead_lines = []
-    for line in draft.lead:
-        cncf = _CNCF_LINE.match(line)
-        if cncf:
-            organization = organization or cncf.group("org").strip()
-            term = f"{cncf.group('year')} Term {cncf.group('term')}"
-        else:
-            lead_lines.append(line)
-    title = draft.title
-    in_title = _TERM_IN_TITLE.search(title)
-    if in_title:
-        term = f"{in_title.group('year')} Term {in_title.group('term')}"
-        title = title[: in_title.start()].strip()
+    organization, term, lead_lines = _organisation_and_term(draft, lineage, file_term)
+    title, term = _title_and_term(draft.title, term)
     description = "\n\n".join(part for part in (_join_lines(lead_lines), text_of("description")) if part)
     if not organization:
         warnings.append(
             ParseWarning(path, draft.line, f"project {title or '(untitled)'!r} has no organisation heading")
         )
         organization = "Unknown"
-    urls = [url for item in fields.get("lfx_url", []) for url in item.urls]
-    if draft.heading_url:
-        urls.insert(0, draft.heading_url)
-    lfx_url = next((url for url in urls if _LFX_ID.search(url)), urls[0] if urls else None)
-    upstream = tuple(dict.fromkeys(url for item in fields.get("upstream_issues", []) for url in item.urls))
+    lfx_url, upstream = _links(draft, fields)
     if not title:
         reference = _issue_reference(upstream[0]) if upstream else None
         title = f"Untitled {organization} project" + (f" ({reference})" if reference else "")
@@ -389,9 +373,8 @@ def _finish(
     extra = {name: text_of(name) for name, items in fields.items() if not items[0].known and text_of(name)}
     if len(lineage) > 1:
         extra = {"Sub-project": " / ".join(lineage[1:]), **extra}
-    project_id = _lfx_id(lfx_url) or _slug(f"{organization} {title}")
     return Project(
-        id=project_id,
+        id=_lfx_id(lfx_url) or _slug(f"{organization} {title}"),
         title=title,
         organization=organization,
         description=description,
@@ -404,6 +387,41 @@ def _finish(
         term=term,
         extra=extra,
     )
+
+
+def _organisation_and_term(
+    draft: _Draft, lineage: tuple[str, ...], file_term: str | None
+) -> tuple[str | None, str | None, list[str]]:
+    """The organisation (heading above, else the ``CNCF - Org: Title (YYYY Term N)`` line), term, other lead lines."""
+    organization = lineage[0] if lineage else None
+    term = file_term
+    lead_lines = []
+    for line in draft.lead:
+        cncf = _CNCF_LINE.match(line)
+        if cncf:
+            organization = organization or cncf.group("org").strip()
+            term = f"{cncf.group('year')} Term {cncf.group('term')}"
+        else:
+            lead_lines.append(line)
+    return organization, term, lead_lines
+
+
+def _title_and_term(title: str, term: str | None) -> tuple[str, str | None]:
+    """A title without its ``(YYYY Term N)`` suffix, and the term that suffix names."""
+    in_title = _TERM_IN_TITLE.search(title)
+    if not in_title:
+        return title, term
+    return title[: in_title.start()].strip(), f"{in_title.group('year')} Term {in_title.group('term')}"
+
+
+def _links(draft: _Draft, fields: dict[str, list[_Field]]) -> tuple[str | None, tuple[str, ...]]:
+    """The LFX page (a URL with an LFX project id first, from the heading or the field) and upstream issues."""
+    urls = [url for item in fields.get("lfx_url", []) for url in item.urls]
+    if draft.heading_url:
+        urls.insert(0, draft.heading_url)
+    lfx_url = next((url for url in urls if _LFX_ID.search(url)), urls[0] if urls else None)
+    upstream = tuple(dict.fromkeys(url for item in fields.get("upstream_issues", []) for url in item.urls))
+    return lfx_url, upstream
 
 
 def split_skills(text: str) -> tuple[str, ...]:

@@ -7,17 +7,18 @@ tuned on the dev set by ``bench/tune_weights.py`` (see the README for the figure
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from matcher.catalogue import Project
 from matcher.embedding import Encoder
 from matcher.errors import InputError
 from matcher.index import ProjectIndex, ProjectSkills
 from matcher.profile import Profile
+from matcher.query import Query
+from matcher.records import Project
 
 CHANNELS = ("semantic", "lexical", "skills")
 
@@ -42,8 +43,6 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
-#: Diversity off by default: on the dev set any diversity lowered nDCG@5 (bench/tune_weights.py).
-DEFAULT_DIVERSITY = 0.0
 
 
 @dataclass(frozen=True)
@@ -175,29 +174,21 @@ def rank(
     profile: Profile,
     index: ProjectIndex,
     encoder: Encoder,
+    query: Query = Query(),
     *,
     weights: Weights = DEFAULT_WEIGHTS,
-    top: int | None = 10,
-    organizations: Collection[str] = (),
-    required_skills: Collection[str] = (),
-    diversity: float = DEFAULT_DIVERSITY,
     scores: ChannelScores | None = None,
 ) -> list[Match]:
-    """Projects ranked by fit for ``profile``, best first.
-
-    ``organizations`` and ``required_skills`` filter the catalogue; ``diversity`` (0–1)
-    trades a little fit for variety, so near-identical projects do not fill the top.
-    """
+    """Projects ranked by fit for ``profile``, best first, filtered and cut as ``query`` asks."""
     scores = scores or channel_scores(profile, index, encoder, weights)
     check_meaningful(profile, scores)
     total = scores.combined(weights)
     candidates = [
         position
         for position, project in enumerate(index.projects)
-        if (not organizations or project.organization in organizations)
-        and (not required_skills or set(required_skills) <= index.skills[position].all)
+        if query.admits(project, index.skills[position].all)
     ]
-    order = diversify(candidates, total, index.project_vectors, diversity, top)
+    order = diversify(candidates, total, index.project_vectors, query.diversity, query.top)
     return [
         Match(
             rank=rank_number,

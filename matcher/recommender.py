@@ -6,17 +6,31 @@ reuses it; the model and the project index are loaded lazily, once.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from matcher.catalogue import Catalogue, Project, load_catalogue
+import numpy as np
+
+from matcher.catalogue import load_catalogue
 from matcher.embedding import Encoder, SentenceEncoder
+from matcher.errors import InputError
 from matcher.explain import Explanation, explain
 from matcher.index import ProjectIndex, build_index
 from matcher.profile import Profile, build_profile
-from matcher.ranking import DEFAULT_DIVERSITY, DEFAULT_WEIGHTS, ChannelScores, Match, Weights, channel_scores, rank
+from matcher.query import Query
+from matcher.ranking import (
+    DEFAULT_WEIGHTS,
+    ChannelScores,
+    Match,
+    SkillOverlap,
+    Weights,
+    channel_scores,
+    channel_scores_many,
+    rank,
+)
+from matcher.records import Catalogue, Project
 from matcher.skills import SkillVocabulary
 
 
@@ -53,6 +67,20 @@ class Recommendation:
         }
 
 
+@dataclass(frozen=True)
+class Ranking:
+    """All one profile's ranking produced: the recommendations shown, and every project's fit and skill overlap.
+
+    ``problem`` says why the profile could not be ranked (then ``recommendations`` is empty).
+    """
+
+    profile: Profile
+    recommendations: tuple[Recommendation, ...]
+    fit: np.ndarray = field(compare=False)  # fit 0–100 of every project, in catalogue order
+    overlaps: tuple[SkillOverlap, ...] = field(compare=False)  # skill overlap with every project
+    problem: str | None = None
+
+
 class Recommender:
     """Ranks a catalogue's projects for mentees and explains each match."""
 
@@ -81,42 +109,29 @@ class Recommender:
     def scores(self, profile: Profile) -> ChannelScores:
         return channel_scores(profile, self.index, self.encoder, self.weights)
 
-    def recommend(
-        self,
-        skills: str,
-        interests: str = "",
-        *,
-        top: int | None = 10,
-        organizations: Collection[str] = (),
-        required_skills: Collection[str] = (),
-        diversity: float = DEFAULT_DIVERSITY,
-    ) -> list[Recommendation]:
-        """The ``top`` projects for a mentee, each explained."""
-        profile = self.profile(skills, interests)
-        return self.recommend_profile(
-            profile, top=top, organizations=organizations, required_skills=required_skills, diversity=diversity
-        )
+    def recommend(self, skills: str, interests: str = "", query: Query = Query()) -> list[Recommendation]:
+        """The projects a mentee fits best, each explained; an :class:`InputError` for an unusable profile."""
+        return self.recommend_profile(self.profile(skills, interests), query)
 
-    def recommend_profile(
-        self,
-        profile: Profile,
-        *,
-        top: int | None = 10,
-        organizations: Collection[str] = (),
-        required_skills: Collection[str] = (),
-        diversity: float = DEFAULT_DIVERSITY,
-        scores: ChannelScores | None = None,
-    ) -> list[Recommendation]:
-        scores = scores or self.scores(profile)
-        matches = rank(
-            profile,
-            self.index,
-            self.encoder,
-            weights=self.weights,
-            top=top,
-            organizations=organizations,
-            required_skills=required_skills,
-            diversity=diversity,
-            scores=scores,
+    def recommend_profile(self, profile: Profile, query: Query = Query()) -> list[Recommendation]:
+        """:meth:`recommend` for a profile already read."""
+        ranking = self.recommend_many([profile], query)[0]
+        if ranking.problem is not None:
+            raise InputError(ranking.problem)
+        return list(ranking.recommendations)
+
+    def recommend_many(self, profiles: Sequence[Profile], query: Query = Query()) -> list[Ranking]:
+        """Rank and explain many profiles at once (one batched model call); an unusable profile gets a problem."""
+        all_scores = channel_scores_many(profiles, self.index, self.encoder, self.weights)
+        return [self._ranking(profile, scores, query) for profile, scores in zip(profiles, all_scores, strict=True)]
+
+    def _ranking(self, profile: Profile, scores: ChannelScores, query: Query) -> Ranking:
+        fit = np.round(100 * scores.combined(self.weights), 1)
+        try:
+            matches = rank(profile, self.index, self.encoder, query, weights=self.weights, scores=scores)
+        except InputError as error:
+            return Ranking(profile, (), fit, scores.overlaps, str(error))
+        recommendations = tuple(
+            Recommendation(match, explain(match, profile, self.index, scores.query_vector)) for match in matches
         )
-        return [Recommendation(match, explain(match, profile, self.index, scores.query_vector)) for match in matches]
+        return Ranking(profile, recommendations, fit, scores.overlaps)

@@ -1,6 +1,6 @@
 """The skills vocabulary and skill extraction from free text.
 
-The vocabulary is data (``data/skills.json``): canonical skills with aliases, aliases that
+The vocabulary is data (``matcher/data/skills.json``): canonical skills with aliases, aliases that
 are also ordinary words (counted only in context), and implied skills
 (``controller-runtime`` → Kubernetes controllers → Kubernetes, Go). Extraction works the
 same for a mentee's words and a project's text, so both sides meet on canonical names.
@@ -18,6 +18,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from matcher.errors import MatcherError
+from matcher.resources import SKILLS_VOCABULARY, skills_vocabulary_text
 
 # A word that makes an ambiguous alias ("go", "c", "r", "kind") mean the skill.
 _CONTEXT_WORDS = {
@@ -96,12 +97,11 @@ class SkillVocabulary:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> SkillVocabulary:
-        """Read a vocabulary JSON file (default: ``data/skills.json``)."""
-        from matcher.data import skills_vocabulary_path
-
-        path = Path(path) if path else skills_vocabulary_path()
+        """Read a vocabulary JSON file (default: the one shipped in the package)."""
+        where = str(path) if path else SKILLS_VOCABULARY
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            text = Path(path).read_text(encoding="utf-8") if path else skills_vocabulary_text()
+            data = json.loads(text)
             entries = data["skills"]
             skills = [
                 Skill(
@@ -114,9 +114,9 @@ class SkillVocabulary:
             ]
             ambiguous = [alias for entry in entries for alias in entry.get("ambiguous", ())]
         except FileNotFoundError:
-            raise MatcherError(f"{path}: skills vocabulary not found") from None
+            raise MatcherError(f"{where}: skills vocabulary not found") from None
         except (json.JSONDecodeError, KeyError, TypeError) as error:
-            raise MatcherError(f"{path}: not a skills vocabulary ({error})") from None
+            raise MatcherError(f"{where}: not a skills vocabulary ({error})") from None
         return cls(skills, ambiguous)
 
     @property

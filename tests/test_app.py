@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from matcher.data import sample_applicants_path
-
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "sample_applicants.csv"
 
 
 @pytest.fixture
@@ -68,7 +67,7 @@ def test_markdown_in_catalogue_text_is_escaped(app):
 def test_coordinator_page_scores_an_upload(app):
     app.sidebar.radio[0].set_value("Coordinators").run()
     uploader = [u for u in app.get("file_uploader") if u.proto.label == "Applicants file"][0]
-    uploader.set_value(("applicants.csv", sample_applicants_path().read_bytes(), "text/csv"))
+    uploader.set_value(("applicants.csv", SAMPLE.read_bytes(), "text/csv"))
     app.run()
     assert [box.value for box in app.selectbox][:3] == ["Email", "What are your skills?", "Why this project?"]
     [button] = [b for b in app.button if b.label == "Score applicants"]
@@ -82,7 +81,7 @@ def test_coordinator_page_scores_an_upload(app):
 def test_coordinator_page_takes_a_capacities_file(app):
     app.sidebar.radio[0].set_value("Coordinators").run()
     uploaders = {u.proto.label.split(":")[0]: u for u in app.get("file_uploader")}
-    uploaders["Applicants file"].set_value(("a.csv", sample_applicants_path().read_bytes(), "text/csv"))
+    uploaders["Applicants file"].set_value(("a.csv", SAMPLE.read_bytes(), "text/csv"))
     app.run()
     uploaders = {u.proto.label.split(":")[0]: u for u in app.get("file_uploader")}
     capacities = b"project,capacity\nHarbor CLI - System Settings and Configuration,2\n"

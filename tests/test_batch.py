@@ -1,4 +1,4 @@
-"""Batch scoring on hostile inputs: every row accounted for, a clear message otherwise."""
+"""Batch scoring on hostile inputs (every row accounted for, a clear message otherwise), shortlists, assignment."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 
 from matcher.applicants import Columns, read_applicants
-from matcher.assignment import PreferenceMode, assign, assign_applicants, match_preferences, read_capacities
-from matcher.batch import OUTPUT_COLUMNS, Shortlists, output_rows, safe_cell, score_applicants, write_csv
+from matcher.assignment import PreferenceMode, assign, candidate_pairs, match_preferences, read_capacities
+from matcher.batch import ScoreRow, Shortlists, score_applicants, score_rows
 from matcher.catalogue import load_catalogue
+from matcher.coordinator import CoordinatorOptions, run_coordinator
 from matcher.errors import InputError
 from matcher.recommender import Recommender
 from tests.fakes import HashingEncoder
@@ -28,7 +29,7 @@ def recommender(tmp_path_factory):
 def run(recommender, path, top=2, **overrides):
     columns, rows = read_applicants(path, Columns(**overrides) if overrides else None)
     scored = list(score_applicants(recommender, rows, top=top, chunk_size=7))
-    return columns, scored, [row for item in scored for row in output_rows(item)]
+    return columns, scored, [row for item in scored for row in score_rows(item)]
 
 
 def write(tmp_path, text, name="in.csv", encoding="utf-8"):
@@ -42,8 +43,8 @@ def test_columns_are_detected_and_every_row_scored(recommender, tmp_path):
     columns, scored, rows = run(recommender, path)
     assert columns == Columns("Email", "What are your skills?", "Why this project?", None)
     assert [item.applicant.applicant_id for item in scored] == ["ann@x.org", "bo@x.org"]
-    assert len(rows) == 4 and {row["status"] for row in rows} == {"ok"}
-    assert set(rows[0]) == set(OUTPUT_COLUMNS)
+    assert len(rows) == 4 and {row.status for row in rows} == {"ok"}
+    assert all(isinstance(row, ScoreRow) and row.project_id for row in rows)
 
 
 @pytest.mark.parametrize(
@@ -81,7 +82,7 @@ def test_empty_ragged_duplicate_and_unscorable_rows_are_kept_with_a_status(recom
     assert "id also used by row 2; kept apart" in statuses[2]
     assert statuses[3] == "not scored: no skills or interests given"
     assert statuses[4].startswith("not scored: we could not recognise")
-    assert [row["row"] for row in rows if row["status"].startswith("not scored")] == [1, 4, 5]
+    assert [row.row for row in rows if row.status.startswith("not scored")] == [1, 4, 5]
 
 
 def test_embedded_newlines_quotes_semicolons_bom_latin1_utf16(recommender, tmp_path):
@@ -108,16 +109,6 @@ def test_html_and_scripts_are_stripped_from_text(recommender, tmp_path):
     _, scored, _ = run(recommender, write(tmp_path, text))
     assert scored[0].applicant.skills == "Go , Kubernetes"
     assert "<" not in scored[0].applicant.interests
-
-
-def test_formula_cells_are_neutralised_in_csv_output(recommender, tmp_path):
-    text = HEADER + '=HYPERLINK("http://x"),=1+1,"Go, k8s",@SUM(A1)\n'
-    _, _, rows = run(recommender, write(tmp_path, text))
-    out = io.StringIO()
-    write_csv(out, OUTPUT_COLUMNS, rows)
-    for row in csv.DictReader(io.StringIO(out.getvalue())):
-        assert row["applicant_id"] == "'=1+1"
-    assert [safe_cell(v) for v in ("-2", "+x", "\tx", "\rx", "ok", 3)] == ["'-2", "'+x", "'\tx", "'\rx", "ok", 3]
 
 
 def test_100000_rows_stream_and_all_are_accounted_for(recommender, tmp_path):
@@ -159,9 +150,9 @@ def test_per_project_shortlists(recommender, tmp_path):
         shortlists.add(item)
     rows = list(shortlists.rows())
     assert len(rows) == 3 * 60
-    first = [row for row in rows if row["project_id"] == rows[0]["project_id"]]
-    assert [row["rank"] for row in first] == [1, 2, 3]
-    assert first[0]["score"] >= first[1]["score"] >= first[2]["score"]
+    first = [row for row in rows if row.project_id == rows[0].project_id]
+    assert [row.rank for row in first] == [1, 2, 3]
+    assert first[0].score >= first[1].score >= first[2].score
 
 
 # --------------------------------------------------------------------------- assignment
@@ -226,12 +217,39 @@ def test_preferences_and_capacities(recommender, tmp_path):
         read_capacities(write(tmp_path, "project,capacity\nPrometheus Native Summaries,x\n", "c2.csv"), projects)
 
 
-def test_assign_applicants_restricts_to_preferences_and_explains(recommender, tmp_path):
+def test_coordinator_restricts_to_preferences_and_explains(recommender, tmp_path):
     text = 'id,skills,preferred projects\na,"Go, Kubernetes",Harbor CLI - System Settings and Configuration\nb,,\n'
     _, rows = read_applicants(write(tmp_path, text))
-    report = assign_applicants(recommender, score_applicants(recommender, rows), [1] * 60, PreferenceMode("restrict"))
-    statuses = {row["applicant_id"]: row for row in report.rows if row.get("applicant_id")}
-    assert statuses["a"]["status"] == "assigned" and statuses["a"]["title"].startswith("Harbor CLI")
-    assert statuses["b"]["status"] == "unassigned" and "no skills or interests" in statuses["b"]["reason"]
-    assert sum(row["status"].startswith("unfilled") for row in report.rows) == 59
-    assert "2 applicants, 60 slots: 1 assigned" in report.summary
+    options = CoordinatorOptions(capacities=(1,) * 60, preferences=PreferenceMode("restrict"))
+    report = run_coordinator(recommender, rows, options)
+    assert (report.applicants, report.scored, report.not_scored) == (2, 1, 1)
+    statuses = {row.applicant_id: row for row in report.assignment.rows if row.applicant_id}
+    assert statuses["a"].status == "assigned" and statuses["a"].title.startswith("Harbor CLI")
+    assert statuses["b"].status == "unassigned" and "no skills or interests" in statuses["b"].reason
+    assert sum(row.status.startswith("unfilled") for row in report.assignment.rows) == 59
+    assert "2 applicants, 60 slots: 1 assigned" in report.assignment.summary
+
+
+def test_assignment_reuses_the_skill_overlaps_of_scoring(recommender, tmp_path):
+    text = HEADER + "".join(f'P{i},p{i}@x.org,"Go, Kubernetes, Rust",controllers {i}\n' for i in range(30))
+    path = write(tmp_path, text)
+    scored = {item.applicant.row: item for item in score_applicants(recommender, read_applicants(path)[1])}
+    report = run_coordinator(recommender, read_applicants(path)[1], CoordinatorOptions(capacities=(1,) * 60))
+    assigned = [row for row in report.assignment.rows if row.status == "assigned"]
+    assert len(assigned) == 30
+    for row in assigned:
+        position = next(i for i, project in enumerate(recommender.catalogue) if project.id == row.project_id)
+        overlap = scored[row.row].overlaps[position]
+        assert row.matched_skills == "; ".join(overlap.matched) and row.missing_skills == "; ".join(overlap.missing)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_candidate_pairs_keep_every_projects_best_applicants(seed):
+    rng = np.random.default_rng(seed)
+    value = np.round(rng.random((12, 4)) * 10) * (rng.random((12, 4)) > 0.3)  # ties and zeros on purpose
+    keep = candidate_pairs(value, [1, 2, 0, 1])
+    for project, capacity in enumerate([1, 2, 0, 1]):
+        kept = np.flatnonzero(keep[:, project])
+        assert (len(kept) == 0) if capacity == 0 else len(kept) == min(4, int((value[:, project] > 0).sum()))
+        if capacity and len(kept):
+            assert value[kept, project].min() >= np.sort(value[:, project])[::-1][len(kept) - 1]

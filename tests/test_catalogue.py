@@ -6,13 +6,10 @@ import json
 
 import pytest
 
-from matcher.catalogue import (
-    PROJECT_FIELDS,
-    catalogue_to_csv,
-    catalogue_to_json,
-    load_catalogue,
-)
+from matcher.catalogue import catalogue_to_csv, catalogue_to_json, load_catalogue, read_catalogue
 from matcher.errors import CatalogueError
+from matcher.records import PROJECT_FIELDS
+from matcher.resources import DEFAULT_CATALOGUE, default_catalogue_text
 
 
 def test_json_export_has_exactly_the_documented_fields():
@@ -32,8 +29,16 @@ def test_export_loads_back_identically_and_hand_fixes_stick(tmp_path, suffix, wr
     assert "Podman" in load_catalogue(path).organizations
 
 
-def test_several_files_merge_and_keep_their_terms(tmp_path, corpus_dir):
-    catalogue = load_catalogue([corpus_dir / "lfx" / "2024-03.md", load_catalogue().sources[0]])
+@pytest.fixture
+def default_copy(tmp_path):
+    """The shipped default catalogue as a file of its own."""
+    path = tmp_path / DEFAULT_CATALOGUE
+    path.write_text(default_catalogue_text(), encoding="utf-8")
+    return path
+
+
+def test_several_files_merge_and_keep_their_terms(default_copy, corpus_dir):
+    catalogue = load_catalogue([corpus_dir / "lfx" / "2024-03.md", default_copy])
     assert len(catalogue) == 49 + 60
     assert {project.term for project in catalogue} == {"2024 Term 3", "2025 Term 3"}
 
@@ -44,9 +49,16 @@ def test_folder_is_read_recursively(corpus_dir):
     assert len({project.id for project in catalogue}) == len(catalogue)
 
 
-def test_duplicate_ids_are_renamed_not_dropped(tmp_path):
-    source = load_catalogue().sources[0]
-    catalogue = load_catalogue([source, source])
+def test_an_upload_is_read_from_its_bytes_with_its_name():
+    catalogue = read_catalogue(default_catalogue_text().encode("utf-16"), "term.md")
+    assert len(catalogue) == 60 and catalogue.sources == ("term.md",)
+    assert read_catalogue(catalogue_to_json(catalogue), "term.json").projects == catalogue.projects
+    with pytest.raises(CatalogueError, match="upload.csv: missing column"):
+        read_catalogue(b"a,b\n1,2\n", "upload.csv")
+
+
+def test_duplicate_ids_are_renamed_not_dropped(default_copy):
+    catalogue = load_catalogue([default_copy, default_copy])
     assert len(catalogue) == 120
     assert len({project.id for project in catalogue}) == 120
     assert any("duplicate id" in warning.message for warning in catalogue.warnings)

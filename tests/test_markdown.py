@@ -8,8 +8,9 @@ from collections import Counter
 
 import pytest
 
-from matcher.catalogue import Mentor, load_catalogue
+from matcher.catalogue import load_catalogue
 from matcher.markdown import parse_markdown, split_skills
+from matcher.records import Mentor
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ import pytest
 from matcher.embedding import BUNDLED_MODEL_SHA256, SentenceEncoder
 from matcher.errors import ModelError
 from matcher.evaluation import evaluate, load_judgements
+from matcher.query import Query
 from matcher.recommender import Recommender
 
 pytestmark = pytest.mark.slow
@@ -25,7 +26,7 @@ def test_bundled_model_is_verified(recommender):
 
 
 def test_playwright_profile_ranks_the_playwright_project_first(recommender):
-    [first, *_] = recommender.recommend("TypeScript, React, Playwright, end-to-end testing", top=3)
+    [first, *_] = recommender.recommend("TypeScript, React, Playwright, end-to-end testing", query=Query(top=3))
     assert first.project.title == "Implementing End-to-End Playwright Testing for KubeStellar UI"
 
 
@@ -38,7 +39,7 @@ def test_playwright_profile_ranks_the_playwright_project_first(recommender):
     ],
 )
 def test_real_profiles(recommender, skills, interests, expected_org):
-    results = recommender.recommend(skills, interests, top=3)
+    results = recommender.recommend(skills, interests, Query(top=3))
     assert expected_org in {result.project.organization for result in results}
 
 

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 from execute_notebooks import execute  # noqa: E402
 
-from matcher.data import corpus_dir  # noqa: E402
+from tests.conftest import SHARED  # noqa: E402
 
 pytestmark = pytest.mark.slow
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -35,7 +35,8 @@ def test_the_two_notebooks_exist():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
 def test_notebook_runs_and_matches_its_committed_outputs(path):
     committed = nbformat.read(path, as_version=4)
-    executed = execute(path)  # raises CellExecutionError when a cell fails
+    corpus = SHARED / "corpus"
+    executed = execute(path, corpus if corpus.is_dir() else None)  # raises CellExecutionError when a cell fails
     for cell in executed.cells:
         for output in cell.get("outputs", []):
             assert output.get("output_type") != "error"
@@ -46,7 +47,7 @@ def test_notebook_runs_and_matches_its_committed_outputs(path):
     assert has_outputs == [bool(cell.get("outputs")) for cell in executed.cells if cell.cell_type == "code"], (
         "commit the notebook with its outputs"
     )
-    if corpus_dir() is not None:  # the committed outputs were made with the shared corpus present
+    if corpus.is_dir():  # the committed outputs were made with the shared corpus present
         assert text_outputs(executed) == text_outputs(committed), "outputs changed: run `make notebooks` and commit"
 
 

@@ -9,6 +9,7 @@ import pytest
 from matcher.catalogue import load_catalogue
 from matcher.errors import InputError
 from matcher.evaluation import evaluate, load_judgements, measure, ndcg, reciprocal_rank, trec_run
+from matcher.query import Query
 from matcher.recommender import Recommender
 from tests.fakes import HashingEncoder
 
@@ -19,7 +20,7 @@ def recommender(tmp_path_factory):
 
 
 def test_scores_are_0_to_100_with_a_breakdown(recommender):
-    results = recommender.recommend("Go, Kubernetes controllers, CRDs", "operators", top=60)
+    results = recommender.recommend("Go, Kubernetes controllers, CRDs", "operators", Query(top=60))
     assert len(results) == 60
     scores = [result.match.score for result in results]
     assert scores == sorted(scores, reverse=True)
@@ -30,7 +31,7 @@ def test_scores_are_0_to_100_with_a_breakdown(recommender):
 
 
 def test_explanations_name_skills_both_ways(recommender):
-    [top] = recommender.recommend("golang, k8s, controller-runtime", top=1)
+    [top] = recommender.recommend("golang, k8s, controller-runtime", query=Query(top=1))
     data = top.to_dict()
     matched = {item["skill"]: item for item in data["matched_skills"]}
     assert matched["Go"]["mentee"] == "golang"
@@ -41,23 +42,24 @@ def test_explanations_name_skills_both_ways(recommender):
 
 
 def test_missing_skills_and_stretch(recommender):
-    results = recommender.recommend("Rust", "networking", top=60)
+    results = recommender.recommend("Rust", "networking", Query(top=60))
     netavark = next(r for r in results if "Netavark" in r.project.title)
     assert "C" in netavark.explanation.missing_skills
     assert netavark.explanation.stretch
 
 
 def test_filters_narrow_the_ranking(recommender):
-    results = recommender.recommend("Go", top=None, organizations=["Harbor"])
+    results = recommender.recommend("Go", query=Query(top=None, organizations=("Harbor",)))
     assert {result.project.organization for result in results} == {"Harbor"}
     assert len(results) == 4
-    rust_only = recommender.recommend("networking", top=None, required_skills=["Rust"])
+    rust_only = recommender.recommend("networking", query=Query(top=None, required_skills=("Rust",)))
     assert rust_only and all("Rust" in recommender.index.skills[r.match.position].all for r in rust_only)
 
 
 def test_diversity_spreads_near_identical_projects(recommender):
-    plain = recommender.recommend("Golang, Lua, Karmada", "PyTorch Ray Spark Volcano jobs", top=5)
-    varied = recommender.recommend("Golang, Lua, Karmada", "PyTorch Ray Spark Volcano jobs", top=5, diversity=1.0)
+    skills, interests = "Golang, Lua, Karmada", "PyTorch Ray Spark Volcano jobs"
+    plain = recommender.recommend(skills, interests, Query(top=5))
+    varied = recommender.recommend(skills, interests, Query(top=5, diversity=1.0))
     karmada = [sum(r.project.organization == "Karmada" for r in results) for results in (plain, varied)]
     assert karmada[0] == 4 and karmada[1] < 4
 
