@@ -211,15 +211,23 @@ def _recommend(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from matcher.evaluation import METRICS, evaluate, load_judgements, trec_run
+    from matcher.evaluation import METRICS, evaluate, grader_agreement, load_judgements, subset_means, subsets, trec_run
 
     profiles = load_judgements(args.qrels)
     recommender = _recommender(args)
     results = evaluate(recommender, profiles)
+    named = subsets(profiles)
     if args.run:
         Path(args.run).write_text(trec_run(results[0]), encoding="utf-8")
     if args.format == "json":
-        print(json.dumps({result.name: result.metrics for result in results}, indent=2))
+        report = {
+            result.name: {
+                **result.metrics,
+                **{f"nDCG@5 {name}": subset_means(result, ids) for name, ids in named.items()},
+            }
+            for result in results
+        }
+        print(json.dumps(report, indent=2))
         return 0
     judged = len(results[0].per_profile)
     rows = [(result.name, *(f"{result.metrics[metric]:.3f}" for metric in METRICS)) for result in results]
@@ -227,6 +235,18 @@ def _evaluate(args: argparse.Namespace) -> int:
     print(f"{judged} profiles with relevant projects ({len(profiles) - judged} without, not averaged)")
     if results[0].empty:
         print(f"{len(results[0].empty)} profile(s) with no text, every project scored 0: {', '.join(results[0].empty)}")
+    if named:
+        header = ("nDCG@5 by subset", *(f"{name} ({len(ids)})" for name, ids in named.items()))
+        rows = [(result.name, *(f"{subset_means(result, ids):.3f}" for ids in named.values())) for result in results]
+        print()
+        print(format_table(header, rows))
+    if any(len(profile.graders) == 2 for profile in profiles):
+        agreement = grader_agreement(profiles, [project.id for project in recommender.catalogue])
+        print(
+            f"\ngraders {' and '.join(agreement.graders)} on {agreement.profiles} profiles: nDCG@5 of one against "
+            f"the other {agreement.ndcg5:.3f}, weighted kappa {agreement.weighted_kappa:.3f}, "
+            f"same grade {100 * agreement.exact:.1f}%"
+        )
     return 0
 
 

@@ -26,12 +26,20 @@ METRICS = ("nDCG@5", "nDCG@10", "MRR", "Recall@10")
 
 @dataclass(frozen=True)
 class JudgedProfile:
-    """A mentee profile with graded projects."""
+    """A mentee profile with graded projects (the mean grade when several graders judged it).
+
+    ``graders`` keeps each grader's own grades (absent: 0), ``split`` is ``tune`` or ``test``
+    (the test split is never used to tune anything), ``hard`` marks terse, misspelt,
+    non-native or interests-unlike-skills profiles.
+    """
 
     id: str
     skills: str
     interests: str
-    qrels: dict[str, int] = field(hash=False)
+    qrels: dict[str, float] = field(hash=False)
+    graders: dict[str, dict[str, int]] = field(default_factory=dict, hash=False)
+    split: str = "tune"
+    hard: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,8 +63,20 @@ def load_judgements(path: str | Path) -> list[JudgedProfile]:
             continue
         try:
             data = json.loads(line)
-            qrels = {str(key): int(value) for key, value in data["qrels"].items()}
-            profile = JudgedProfile(str(data["id"]), data.get("skills") or "", data.get("interests") or "", qrels)
+            qrels = {str(key): float(value) for key, value in data["qrels"].items()}
+            graders = {
+                str(name): {str(key): int(value) for key, value in grades.items()}
+                for name, grades in (data.get("grades") or {}).items()
+            }
+            profile = JudgedProfile(
+                str(data["id"]),
+                data.get("skills") or "",
+                data.get("interests") or "",
+                qrels,
+                graders,
+                str(data.get("split") or "tune"),
+                bool(data.get("hard")),
+            )
         except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:
             raise InputError(f"{path}: line {number}: not a judged profile ({error})") from None
         if profile.id in first_line:
@@ -70,7 +90,7 @@ def load_judgements(path: str | Path) -> list[JudgedProfile]:
     return profiles
 
 
-def ndcg(ranking: Sequence[str], qrels: dict[str, int], k: int) -> float:
+def ndcg(ranking: Sequence[str], qrels: dict[str, float], k: int) -> float:
     gains = [qrels.get(project, 0) for project in ranking[:k]]
     dcg = sum(gain / math.log2(position + 2) for position, gain in enumerate(gains))
     ideal = sorted(qrels.values(), reverse=True)[:k]
@@ -78,19 +98,19 @@ def ndcg(ranking: Sequence[str], qrels: dict[str, int], k: int) -> float:
     return dcg / best if best else 0.0
 
 
-def reciprocal_rank(ranking: Sequence[str], qrels: dict[str, int], min_grade: int = 2) -> float:
+def reciprocal_rank(ranking: Sequence[str], qrels: dict[str, float], min_grade: float = 2) -> float:
     for position, project in enumerate(ranking, start=1):
         if qrels.get(project, 0) >= min_grade:
             return 1.0 / position
     return 0.0
 
 
-def recall(ranking: Sequence[str], qrels: dict[str, int], k: int) -> float:
+def recall(ranking: Sequence[str], qrels: dict[str, float], k: int) -> float:
     relevant = {project for project, grade in qrels.items() if grade >= 1}
     return len(relevant & set(ranking[:k])) / len(relevant) if relevant else 0.0
 
 
-def measure(ranking: Sequence[str], qrels: dict[str, int]) -> dict[str, float]:
+def measure(ranking: Sequence[str], qrels: dict[str, float]) -> dict[str, float]:
     return {
         "nDCG@5": ndcg(ranking, qrels, 5),
         "nDCG@10": ndcg(ranking, qrels, 10),
@@ -150,6 +170,22 @@ def evaluate(
     return results
 
 
+def subsets(profiles: Sequence[JudgedProfile]) -> dict[str, tuple[str, ...]]:
+    """Named subsets of a graded set worth reporting apart: its tune and test splits, and its hard profiles."""
+    named = {
+        "tune": tuple(profile.id for profile in profiles if profile.split == "tune"),
+        "test": tuple(profile.id for profile in profiles if profile.split == "test"),
+        "hard": tuple(profile.id for profile in profiles if profile.hard),
+    }
+    return {name: ids for name, ids in named.items() if 0 < len(ids) < len(profiles)}
+
+
+def subset_means(result: SystemResult, ids: Sequence[str], metric: str = "nDCG@5") -> float:
+    """Mean of ``metric`` over the profiles of a subset that have relevant projects."""
+    values = [result.per_profile[profile][metric] for profile in ids if profile in result.per_profile]
+    return float(np.mean(values)) if values else float("nan")
+
+
 def trec_run(result: SystemResult, tag: str = "hybrid") -> str:
     """A ranking in TREC run format: ``qid Q0 docid rank score tag`` per line."""
     lines = [
@@ -158,3 +194,54 @@ def trec_run(result: SystemResult, tag: str = "hybrid") -> str:
         for rank, (project_id, score) in enumerate(ranking, start=1)
     ]
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How far two independent graders agree on the same profiles."""
+
+    graders: tuple[str, str]
+    profiles: int
+    exact: float  # share of (profile, project) pairs given the same grade
+    weighted_kappa: float  # Cohen's kappa with quadratic weights, over all pairs
+    ndcg5: float  # nDCG@5 of one grader's ranking scored against the other's grades, both ways, ties averaged
+
+
+def grader_agreement(profiles: Sequence[JudgedProfile], projects: Sequence[str], shuffles: int = 50) -> Agreement:
+    """Agreement of the two graders of a graded set over the catalogue's ``projects`` (ids).
+
+    A grader's ranking orders projects by their grade; projects with equal grades are taken
+    in ``shuffles`` random orders and the nDCG averaged, so no tie-break favours either side.
+    """
+    both = [profile for profile in profiles if len(profile.graders) == 2]
+    if not both:
+        raise InputError("no profile in this set was graded by two graders")
+    names = tuple(sorted(both[0].graders))
+    first = np.array([[profile.graders[names[0]].get(p, 0) for p in projects] for profile in both], dtype=float)
+    second = np.array([[profile.graders[names[1]].get(p, 0) for p in projects] for profile in both], dtype=float)
+    rng = np.random.default_rng(0)
+    scores = []
+    for ranker, judge in ((first, second), (second, first)):
+        for row in range(len(both)):
+            qrels = {project: grade for project, grade in zip(projects, judge[row], strict=True) if grade}
+            if not qrels:
+                continue
+            for _ in range(shuffles):
+                order = np.lexsort((rng.random(len(projects)), -ranker[row]))
+                scores.append(ndcg([projects[i] for i in order], qrels, 5))
+    return Agreement(
+        (names[0], names[1]),
+        len(both),
+        float(np.mean(first == second)),
+        _quadratic_kappa(first.ravel(), second.ravel()),
+        float(np.mean(scores)),
+    )
+
+
+def _quadratic_kappa(first: np.ndarray, second: np.ndarray, levels: int = 4) -> float:
+    observed = np.zeros((levels, levels))
+    np.add.at(observed, (first.astype(int), second.astype(int)), 1)
+    observed /= observed.sum()
+    expected = np.outer(observed.sum(axis=1), observed.sum(axis=0))
+    weights = np.subtract.outer(np.arange(levels), np.arange(levels)) ** 2 / (levels - 1) ** 2
+    return float(1 - (weights * observed).sum() / (weights * expected).sum())

@@ -168,3 +168,11 @@ def test_smoke_error_in_a_new_process_is_one_line():
     result = run_process("batch", "no/such.csv")
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1] == "matcher: error: no/such.csv: no such file"
+
+
+@slow
+def test_evaluate_a_two_grader_set_reports_subsets_and_agreement(cli):
+    status, out, err = cli("evaluate", str(ROOT / "data" / "eval" / "graded-default.jsonl"))
+    assert status == 0, err
+    assert "nDCG@5 by subset  tune (60)  test (25)  hard (30)" in out
+    assert "graders A and B on 85 profiles: nDCG@5 of one against the other 0.932" in out

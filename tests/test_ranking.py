@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from matcher.catalogue import load_catalogue
 from matcher.errors import InputError
-from matcher.evaluation import evaluate, load_judgements, measure, ndcg, reciprocal_rank, trec_run
+from matcher.evaluation import (
+    JudgedProfile,
+    evaluate,
+    grader_agreement,
+    load_judgements,
+    measure,
+    ndcg,
+    reciprocal_rank,
+    subsets,
+    trec_run,
+)
 from matcher.query import Query
 from matcher.recommender import Recommender
 from tests.fakes import HashingEncoder
@@ -129,3 +140,47 @@ def test_bad_judgements_file(tmp_path):
     path.write_text('{"id": "x", "skills": "go", "qrels": {}}\nnot json\n', encoding="utf-8")
     with pytest.raises(InputError, match="line 2"):
         load_judgements(path)
+
+
+# --------------------------------------------------------------------------- graded sets of two graders
+
+GRADED = {"default": "data/eval/graded-default.jsonl", "2026-03": "data/eval/graded-2026-03.jsonl"}
+
+
+@pytest.mark.parametrize("name", GRADED)
+def test_graded_sets_are_large_two_graded_and_split(name):
+    profiles = load_judgements(GRADED[name])
+    assert len(profiles) == 85 and len({profile.id for profile in profiles}) == 85
+    assert all(set(profile.graders) == {"A", "B"} for profile in profiles)
+    for profile in profiles:  # the mean grade of the two graders, 0 left out
+        expected = {
+            project: (profile.graders["A"].get(project, 0) + profile.graders["B"].get(project, 0)) / 2
+            for project in set(profile.graders["A"]) | set(profile.graders["B"])
+        }
+        assert profile.qrels == expected
+    assert sum(profile.split == "test" for profile in profiles) == 25
+    assert 25 <= sum(profile.hard for profile in profiles) <= 35
+    named = subsets(profiles)
+    assert set(named) == {"tune", "test", "hard"} and len(named["tune"]) + len(named["test"]) == 85
+
+
+def test_grader_agreement_measures_what_it_says():
+    projects = ["a", "b", "c", "d", "e", "f"]
+    same = JudgedProfile("p", "Go", "", {"a": 3.0}, {"A": {"a": 3, "b": 1}, "B": {"a": 3, "b": 1}})
+    agreement = grader_agreement([same], projects)
+    assert agreement.exact == 1.0 and agreement.weighted_kappa == pytest.approx(1.0) and agreement.ndcg5 == 1.0
+    apart = JudgedProfile("q", "Go", "", {"a": 1.5}, {"A": {"a": 3}, "B": {"f": 3}})
+    agreement = grader_agreement([apart], projects)
+    assert agreement.ndcg5 < 0.5 and agreement.weighted_kappa < 0 and agreement.exact == pytest.approx(4 / 6)
+    with pytest.raises(InputError, match="two graders"):
+        grader_agreement([JudgedProfile("r", "Go", "", {"a": 3.0})], projects)
+
+
+def test_extraction_gold_set_has_two_labellers():
+    text = Path("data/eval/extraction.jsonl").read_text(encoding="utf-8")
+    lines = [json.loads(line) for line in text.splitlines()]
+    assert len(lines) >= 300 and len({line["id"] for line in lines}) == len(lines)
+    for line in lines:
+        assert line["text"].strip() and line["field"] in ("skills", "interests")
+        assert set(line["labels"]) == {"A", "B"}
+        assert all(set(labels) == {"have", "want", "avoid"} for labels in line["labels"].values())
