@@ -65,7 +65,8 @@ def throughput(count: int) -> None:
         _, rows = read_applicants(source)
         with target.open("w", encoding="utf-8", newline="") as handle:
             writer = RecordWriter(handle, ScoreRow)
-            report = run_coordinator(recommender, rows, CoordinatorOptions(top=5), rows_to=writer.write)
+            options = CoordinatorOptions(top=5, shortlist_size=0)  # as `matcher batch` without --per-project
+            report = run_coordinator(recommender, rows, options, rows_to=writer.write)
         written = report.output_rows
         full = time.perf_counter() - start
     print(f"applicants: {count} ({len(set(texts))} distinct texts), output rows: {written}")

@@ -257,7 +257,7 @@ def _batch(args: argparse.Namespace) -> int:
 
     rows = _read_applicants(args)
     recommender = _recommender(args)
-    options = CoordinatorOptions(top=args.top, shortlist_size=args.shortlist)
+    options = CoordinatorOptions(top=args.top, shortlist_size=args.shortlist if args.per_project else 0)
     with _output(args.output) as handle, _progress() as bar:
         writer = RecordWriter(handle, ScoreRow)
         report = run_coordinator(recommender, rows, options, rows_to=writer.write, progress=_advance(bar))
@@ -281,6 +281,7 @@ def _assign(args: argparse.Namespace) -> int:
         capacities = read_capacities(args.capacities, recommender.catalogue.projects, args.capacity)
     options = CoordinatorOptions(
         top=1,
+        shortlist_size=0,
         capacities=tuple(capacities),
         preferences=PreferenceMode(args.preferences, args.preference_bonus),
         min_score=args.min_score,

@@ -19,7 +19,8 @@ from matcher.recommender import Recommender
 class CoordinatorOptions:
     """How to score and assign: projects per applicant, shortlist size, and the assignment's slots.
 
-    ``capacities`` (one per catalogue project) asks for an assignment; None skips it.
+    ``shortlist_size`` applicants are kept per project (0: no shortlists); ``capacities`` (one
+    per catalogue project) asks for an assignment (None: none).
     """
 
     top: int = 5
@@ -66,7 +67,7 @@ def run_coordinator(
     Score rows go to ``rows_to`` as they are made (so a file of any size is written in flat
     memory), or, without it, are kept in the report. ``progress`` gets the rows done so far.
     """
-    shortlists = Shortlists(recommender, options.shortlist_size)
+    shortlists = Shortlists(recommender, options.shortlist_size) if options.shortlist_size > 0 else None
     assigner = (
         None
         if options.capacities is None
@@ -78,7 +79,8 @@ def run_coordinator(
     for item in score_applicants(recommender, applicants, options.top, options.chunk_size, progress):
         applicants_read += 1
         scored += item.scored
-        shortlists.add(item)
+        if shortlists is not None:
+            shortlists.add(item)
         if assigner is not None:
             assigner.add(item)
         for row in score_rows(item):
@@ -89,6 +91,6 @@ def run_coordinator(
         scored=scored,
         output_rows=written,
         score_rows=tuple(kept),
-        shortlist_rows=tuple(shortlists.rows()),
+        shortlist_rows=tuple(shortlists.rows()) if shortlists is not None else (),
         assignment=assigner.solve() if assigner is not None else None,
     )
