@@ -68,7 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     recommend.set_defaults(handler=_recommend)
 
     evaluate = commands.add_parser("evaluate", help="score the ranking against graded profiles (QRELS JSONL)")
-    evaluate.add_argument("qrels", metavar="QRELS.jsonl")
+    evaluate.add_argument(
+        "qrels", metavar="QRELS.jsonl", help="graded profiles (or, with --extraction, labelled phrases)"
+    )
+    evaluate.add_argument(
+        "--extraction", action="store_true", help="score the profile reading (have/want/avoid) on labelled phrases"
+    )
     evaluate.add_argument("--run", metavar="FILE", help="also write the hybrid ranking in TREC run format")
     evaluate.add_argument("--format", choices=("table", "json"), default="table")
     _add_catalogue_options(evaluate)
@@ -213,6 +218,8 @@ def _recommend(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from matcher.evaluation import METRICS, evaluate, grader_agreement, load_judgements, subset_means, subsets, trec_run
 
+    if args.extraction:
+        return _evaluate_extraction(args)
     profiles = load_judgements(args.qrels)
     recommender = _recommender(args)
     results = evaluate(recommender, profiles)
@@ -247,6 +254,31 @@ def _evaluate(args: argparse.Namespace) -> int:
             f"the other {agreement.ndcg5:.3f}, weighted kappa {agreement.weighted_kappa:.3f}, "
             f"same grade {100 * agreement.exact:.1f}%"
         )
+    return 0
+
+
+def _evaluate_extraction(args: argparse.Namespace) -> int:
+    from matcher.evaluation import ROLES, evaluate_extraction, load_extraction
+    from matcher.skills import SkillVocabulary
+
+    report = evaluate_extraction(load_extraction(args.qrels), SkillVocabulary.load())
+    scored = {f"reading vs labeller {name}": scores for name, scores in report.against.items()}
+    if report.agreement:
+        scored["labellers against each other"] = report.agreement
+    if args.format == "json":
+        print(json.dumps({name: {role: vars(scores[role]) for role in ROLES} for name, scores in scored.items()}))
+        return 0
+
+    def cell(value: float) -> str:
+        return "n/a" if value != value else f"{value:.3f}"  # NaN: nothing claimed or nothing labelled
+
+    header = ("", *(f"{role} {part}" for role in ROLES for part in ("P", "R")))
+    rows = [
+        (name, *(cell(getattr(scores[role], part)) for role in ROLES for part in ("precision", "recall")))
+        for name, scores in scored.items()
+    ]
+    print(format_table(header, rows))
+    print(f"{report.phrases} labelled phrases; labels mapped onto the vocabulary's canonical skills")
     return 0
 
 

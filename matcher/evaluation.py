@@ -18,8 +18,10 @@ from pathlib import Path
 import numpy as np
 
 from matcher.errors import InputError
+from matcher.profile import Profile, build_profile
 from matcher.ranking import Weights
 from matcher.recommender import Recommender
+from matcher.skills import SkillVocabulary
 
 METRICS = ("nDCG@5", "nDCG@10", "MRR", "Recall@10")
 
@@ -245,3 +247,107 @@ def _quadratic_kappa(first: np.ndarray, second: np.ndarray, levels: int = 4) -> 
     expected = np.outer(observed.sum(axis=1), observed.sum(axis=0))
     weights = np.subtract.outer(np.arange(levels), np.arange(levels)) ** 2 / (levels - 1) ** 2
     return float(1 - (weights * observed).sum() / (weights * expected).sum())
+
+
+# --------------------------------------------------------------------------- extraction
+
+ROLES = ("have", "want", "avoid")
+
+
+@dataclass(frozen=True)
+class LabelledPhrase:
+    """A phrase a mentee might type, with each labeller's skills had, wanted and avoided."""
+
+    id: str
+    field: str
+    text: str
+    labels: dict[str, dict[str, tuple[str, ...]]] = field(hash=False)  # labeller → role → skill names
+
+
+def load_extraction(path: str | Path) -> list[LabelledPhrase]:
+    """Read an extraction gold set (JSONL); a bad line is an :class:`InputError` naming file and line."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    phrases = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            labels = {
+                str(labeller): {role: tuple(str(name) for name in roles.get(role, ())) for role in ROLES}
+                for labeller, roles in data["labels"].items()
+            }
+            phrases.append(LabelledPhrase(str(data["id"]), str(data.get("field") or "skills"), data["text"], labels))
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
+            raise InputError(f"{path}: line {number}: not a labelled phrase ({error})") from None
+    if not phrases:
+        raise InputError(f"{path}: no labelled phrase")
+    return phrases
+
+
+@dataclass(frozen=True)
+class RoleScore:
+    precision: float
+    recall: float
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else math.nan
+
+
+def role_scores(claimed: Sequence[dict[str, set[str]]], gold: Sequence[dict[str, set[str]]]) -> dict[str, RoleScore]:
+    """Micro-averaged precision and recall of each role's claims against gold labels, phrase by phrase.
+
+    Precision is NaN for a role never claimed, recall for a role never labelled.
+    """
+    scores = {}
+    for role in ROLES:
+        hits = sum(len(mine[role] & truth[role]) for mine, truth in zip(claimed, gold, strict=True))
+        made = sum(len(mine[role]) for mine in claimed)
+        true = sum(len(truth[role]) for truth in gold)
+        scores[role] = RoleScore(hits / made if made else math.nan, hits / true if true else math.nan)
+    return scores
+
+
+def canonical_roles(labels: dict[str, tuple[str, ...]], vocabulary: SkillVocabulary) -> dict[str, set[str]]:
+    """A labeller's skill names as the vocabulary's canonical names; names it lacks are kept, lowercased."""
+
+    def canonical(name: str) -> str:
+        found = vocabulary.canonical(name) or next(
+            (mention.skill for mention in vocabulary.extract(name) if mention.direct), None
+        )
+        return found or name.strip().lower()
+
+    return {role: {canonical(name) for name in labels.get(role, ())} for role in ROLES}
+
+
+def profile_roles(profile: Profile) -> dict[str, set[str]]:
+    """What today's profile reading claims: every skill named is taken as had (no wants, nothing avoided)."""
+    return {"have": set(profile.direct_skills), "want": set(), "avoid": set()}
+
+
+@dataclass(frozen=True)
+class ExtractionReport:
+    """Precision and recall per role of the reading against each labeller, and of the labellers against each other."""
+
+    phrases: int
+    against: dict[str, dict[str, RoleScore]]  # labeller → role → score of the reading
+    agreement: dict[str, RoleScore]  # role → second labeller scored against the first
+
+
+def evaluate_extraction(phrases: Sequence[LabelledPhrase], vocabulary: SkillVocabulary) -> ExtractionReport:
+    """Score today's profile reading on a labelled phrase set (labels mapped onto canonical skills)."""
+    labellers = sorted({name for phrase in phrases for name in phrase.labels})
+    claimed = []
+    for phrase in phrases:
+        skills, interests = (phrase.text, "") if phrase.field == "skills" else ("", phrase.text)
+        claimed.append(profile_roles(build_profile(skills, interests, vocabulary)))
+    gold = {
+        labeller: [canonical_roles(phrase.labels.get(labeller, {}), vocabulary) for phrase in phrases]
+        for labeller in labellers
+    }
+    agreement = role_scores(gold[labellers[1]], gold[labellers[0]]) if len(labellers) > 1 else {}
+    return ExtractionReport(len(phrases), {name: role_scores(claimed, gold[name]) for name in labellers}, agreement)

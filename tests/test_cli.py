@@ -176,3 +176,10 @@ def test_evaluate_a_two_grader_set_reports_subsets_and_agreement(cli):
     assert status == 0, err
     assert "nDCG@5 by subset  tune (60)  test (25)  hard (30)" in out
     assert "graders A and B on 85 profiles: nDCG@5 of one against the other 0.932" in out
+
+
+def test_evaluate_extraction_prints_precision_and_recall_per_role(cli):
+    status, out, err = cli("evaluate", str(ROOT / "data" / "eval" / "extraction.jsonl"), "--extraction")
+    assert status == 0, err
+    assert "have P" in out and "avoid R" in out and "labellers against each other" in out
+    assert "340 labelled phrases" in out

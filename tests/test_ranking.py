@@ -184,3 +184,21 @@ def test_extraction_gold_set_has_two_labellers():
         assert line["text"].strip() and line["field"] in ("skills", "interests")
         assert set(line["labels"]) == {"A", "B"}
         assert all(set(labels) == {"have", "want", "avoid"} for labels in line["labels"].values())
+
+
+def test_extraction_scores_claims_per_role():
+    from matcher.evaluation import LabelledPhrase, evaluate_extraction, role_scores
+    from matcher.skills import SkillVocabulary
+
+    scores = role_scores(
+        [{"have": {"Go", "Java"}, "want": set(), "avoid": set()}],
+        [{"have": {"Go"}, "want": {"eBPF"}, "avoid": {"Java"}}],
+    )
+    assert (scores["have"].precision, scores["have"].recall) == (0.5, 1.0)
+    assert scores["want"].recall == 0.0 and scores["want"].precision != scores["want"].precision  # NaN: no claim
+    phrase = LabelledPhrase(
+        "x", "skills", "golang, k8s; never used Java", {"A": {"have": ("Go", "Kubernetes"), "avoid": ("Java",)}}
+    )
+    report = evaluate_extraction([phrase], SkillVocabulary.load())
+    assert report.against["A"]["have"].recall == 1.0  # golang → Go, k8s → Kubernetes
+    assert report.against["A"]["have"].precision < 1.0  # today's reading also claims Java as had
