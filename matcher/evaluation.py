@@ -289,6 +289,8 @@ def load_extraction(path: str | Path) -> list[LabelledPhrase]:
 
 @dataclass(frozen=True)
 class RoleScore:
+    """Precision and recall of one role's claims (NaN where undefined); F1 their harmonic mean."""
+
     precision: float
     recall: float
 
