@@ -267,20 +267,20 @@ class Assigner:
         if not self._applicants:
             raise InputError("no applicant rows to assign")
         result = assign(np.vstack(self._scores), self.capacities, np.vstack(self._allowed), self.min_score)
+        overlaps = {
+            (-negative_index, project): overlap
+            for project, candidates in enumerate(self._candidates)
+            for (_, negative_index), overlap in candidates.best_first()
+        }
         rows = (
-            [self._assigned_row(item) for item in result.assignments]
+            [self._assigned_row(item, overlaps[item.applicant, item.project]) for item in result.assignments]
             + [self._unassigned_row(item) for item in result.unassigned]
             + [self._unfilled_row(position, free, reason) for position, free, reason in result.unfilled]
         )
         return AssignmentReport(result, tuple(rows), self._summary(result))
 
-    def _assigned_row(self, item: Assignment) -> AssignmentRow:
+    def _assigned_row(self, item: Assignment, overlap: SkillOverlap) -> AssignmentRow:
         applicant = self._applicants[item.applicant]
-        overlap = next(
-            overlap
-            for (_, negative_index), overlap in self._candidates[item.project].best_first()
-            if -negative_index == item.applicant
-        )
         return AssignmentRow(
             "assigned",
             **_project_cells(self.projects[item.project]),
