@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: install run test test-fast lint bench notebooks clean
+.PHONY: install run test test-fast lint bench evaluation combiner notebooks clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -34,6 +34,17 @@ lint: install
 bench: install
 	HF_HUB_OFFLINE=1 $(PY) bench/bench_query.py
 	HF_HUB_OFFLINE=1 $(PY) bench/bench_batch.py
+
+CORPUS ?= ../shared/corpus
+
+# The README's evaluation tables: ranking per catalogue and channel (CV on the tune split, the test split),
+# grader agreement, and the profile reading's precision/recall.
+evaluation: install
+	MATCHER_CORPUS_DIR=$(CORPUS) $(PY) tools/evaluation_table.py
+
+# Relearn how the channels combine, from the tune splits only (writes matcher/data/combiner.json).
+combiner: install
+	$(PY) tools/train_combiner.py data/eval/graded-default.jsonl=default data/eval/graded-2026-03.jsonl=$(CORPUS)/lfx/2026-03.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts

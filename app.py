@@ -21,6 +21,7 @@ from matcher.coordinator import CoordinatorOptions, CoordinatorReport, run_coord
 from matcher.embedding import ENTRY_POINT_ENVIRONMENT, SentenceEncoder
 from matcher.errors import MatcherError
 from matcher.query import Query
+from matcher.reading import Reading
 from matcher.recommender import Recommendation, Recommender
 from matcher.tables import csv_text, read_table, record_cells, record_columns
 
@@ -122,6 +123,8 @@ def find_your_project(recommender: Recommender) -> None:
     except MatcherError as error:
         st.warning(str(error))
         return
+    if results:
+        understood(results[0].reading)
     if not results:
         st.info("No project matches these filters; try removing one.")
         return
@@ -143,6 +146,25 @@ def find_your_project(recommender: Recommender) -> None:
     )
 
 
+def understood(reading: Reading) -> None:
+    """What the tool read in the mentee's words, so a wrong reading can be seen (and retyped)."""
+    with st.container(border=True):
+        st.markdown("**What we understood**")
+        for role, label, colour in (
+            ("have", "You have", "green"),
+            ("want", "You want to learn", "blue"),
+            ("avoid", "You have not used or would avoid", "gray"),
+        ):
+            names = reading.names(role)
+            if names:
+                chips = " ".join(f":{colour}-badge[{escape(name)}]" for name in names)
+                st.markdown(f"{label}: {chips}")
+        if reading.level:
+            st.caption(f"Level: {reading.level} (from: {', '.join(escape(item.words) for item in reading.levels)})")
+        if reading.unrecognised:
+            st.caption("Not recognised: " + ", ".join(escape(item.words) for item in reading.unrecognised))
+
+
 def project_card(result: Recommendation) -> None:
     project, match, explanation = result.project, result.match, result.explanation
     with st.container(border=True):
@@ -153,6 +175,9 @@ def project_card(result: Recommendation) -> None:
         if explanation.matched_skills:
             chips = " ".join(f":green-badge[{escape(item.skill)}]" for item in explanation.matched_skills)
             st.markdown(f"**You bring** {chips}")
+        if explanation.learning_goals:
+            chips = " ".join(f":blue-badge[{escape(item.skill)}]" for item in explanation.learning_goals)
+            st.markdown(f"**You want to learn, and this project uses** {chips}")
         if explanation.missing_skills:
             chips = " ".join(f":orange-badge[{escape(skill)}]" for skill in explanation.missing_skills)
             st.markdown(f"**To learn** {chips}")
@@ -161,8 +186,8 @@ def project_card(result: Recommendation) -> None:
         with st.expander("Details: score breakdown, mentors, links"):
             parts = match.components
             st.write(
-                f"Semantic {parts['semantic']:.0f} · lexical {parts['lexical']:.0f} · "
-                f"skills {parts['skills']:.0f} (each 0–100)"
+                f"Meaning {parts['semantic']:.0f} · words {parts['lexical']:.0f} · skills {parts['skills']:.0f} · "
+                f"your wishes {parts['wants']:.0f} (each 0–100)"
             )
             if project.mentors:
                 st.write("Mentors: " + ", ".join(mentor.display() for mentor in project.mentors))

@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 from sklearn.decomposition import PCA
 
-from matcher.evaluation import METRICS, SystemResult
+from matcher.evaluation import METRICS, EvaluationReport, SystemResult, subset_means
 from matcher.index import ProjectIndex, project_skills
+from matcher.reading import Reading
 from matcher.records import Catalogue
 from matcher.skills import SkillVocabulary
 
@@ -78,3 +79,35 @@ def most_similar_pairs(index: ProjectIndex, top: int = 10) -> pd.DataFrame:
 def evaluation_table(results: Sequence[SystemResult]) -> pd.DataFrame:
     """Systems × metrics, as :func:`matcher.evaluation.evaluate` returns them."""
     return pd.DataFrame([result.metrics for result in results], index=[r.name for r in results])[list(METRICS)]
+
+
+def reading_table(reading: Reading) -> pd.DataFrame:
+    """What was understood of a profile, one row per skill read: role, the mentee's words, the cue."""
+    rows = [
+        {"skill": item.skill, "role": item.role, "mentee's words": item.words, "field": item.field, "cue": item.cue}
+        for item in reading.skills
+    ]
+    rows += [
+        {"skill": "", "role": f"level: {item.level}", "mentee's words": item.words, "field": item.field}
+        for item in reading.levels
+    ]
+    rows += [
+        {"skill": "", "role": "not recognised", "mentee's words": item.words, "field": item.field}
+        for item in reading.unrecognised
+    ]
+    return pd.DataFrame(rows, columns=["skill", "role", "mentee's words", "field", "cue"])
+
+
+def evaluation_report_table(report: EvaluationReport) -> pd.DataFrame:
+    """nDCG@5 of every system over all profiles and each subset, with the cross-validated hybrid."""
+    table = pd.DataFrame(
+        {
+            "all": [result.metrics["nDCG@5"] for result in report.results],
+            **{name: [subset_means(result, ids) for result in report.results] for name, ids in report.subsets.items()},
+        },
+        index=[result.name for result in report.results],
+    )
+    validation = report.cross_validation
+    table["CV mean"] = [validation.mean if validation and i == 0 else np.nan for i in range(len(table))]
+    table["CV sd"] = [validation.sd if validation and i == 0 else np.nan for i in range(len(table))]
+    return table

@@ -216,25 +216,28 @@ def _recommend(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from matcher.evaluation import METRICS, evaluate, grader_agreement, load_judgements, subset_means, subsets, trec_run
+    from matcher.evaluation import METRICS, evaluation_report, load_judgements, subset_means, trec_run
 
     if args.extraction:
         return _evaluate_extraction(args)
     profiles = load_judgements(args.qrels)
-    recommender = _recommender(args)
-    results = evaluate(recommender, profiles)
-    named = subsets(profiles)
+    report = evaluation_report(_recommender(args), profiles)
+    results, named, validation = report.results, report.subsets, report.cross_validation
     if args.run:
         Path(args.run).write_text(trec_run(results[0]), encoding="utf-8")
     if args.format == "json":
-        report = {
+        summary: dict = {
             result.name: {
                 **result.metrics,
                 **{f"nDCG@5 {name}": subset_means(result, ids) for name, ids in named.items()},
             }
             for result in results
         }
-        print(json.dumps(report, indent=2))
+        if validation:
+            summary["cross-validated"] = {"nDCG@5 mean": validation.mean, "nDCG@5 sd": validation.sd}
+        if report.agreement:
+            summary["graders"] = vars(report.agreement)
+        print(json.dumps(summary, indent=2))
         return 0
     judged = len(results[0].per_profile)
     rows = [(result.name, *(f"{result.metrics[metric]:.3f}" for metric in METRICS)) for result in results]
@@ -247,8 +250,13 @@ def _evaluate(args: argparse.Namespace) -> int:
         rows = [(result.name, *(f"{subset_means(result, ids):.3f}" for ids in named.values())) for result in results]
         print()
         print(format_table(header, rows))
-    if any(len(profile.graders) == 2 for profile in profiles):
-        agreement = grader_agreement(profiles, [project.id for project in recommender.catalogue])
+    if validation:
+        print(
+            f"\nlearned combination, {len(validation.folds)}-fold cross-validation over the tune split: "
+            f"nDCG@5 {validation.mean:.3f} ± {validation.sd:.3f}"
+        )
+    if report.agreement:
+        agreement = report.agreement
         print(
             f"\ngraders {' and '.join(agreement.graders)} on {agreement.profiles} profiles: nDCG@5 of one against "
             f"the other {agreement.ndcg5:.3f}, weighted kappa {agreement.weighted_kappa:.3f}, "
@@ -258,7 +266,8 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _evaluate_extraction(args: argparse.Namespace) -> int:
-    from matcher.evaluation import ROLES, evaluate_extraction, load_extraction
+    from matcher.evaluation import evaluate_extraction, load_extraction
+    from matcher.reading import ROLES
     from matcher.skills import SkillVocabulary
 
     report = evaluate_extraction(load_extraction(args.qrels), SkillVocabulary.load())

@@ -17,9 +17,11 @@ from pathlib import Path
 
 import numpy as np
 
+from matcher.combiner import Combiner, train
 from matcher.errors import InputError
 from matcher.profile import Profile, build_profile
-from matcher.ranking import Weights
+from matcher.ranking import ChannelScores
+from matcher.reading import ROLES, Cues
 from matcher.recommender import Recommender
 from matcher.skills import SkillVocabulary
 
@@ -121,45 +123,54 @@ def measure(ranking: Sequence[str], qrels: dict[str, float]) -> dict[str, float]
     }
 
 
-def baseline_systems(weights: Weights) -> dict[str, Weights]:
-    """The hybrid and each single channel, under the same calibration."""
+def baseline_systems(combiner: Combiner) -> dict[str, Combiner]:
+    """The learned hybrid, and each channel on its own."""
     return {
-        "hybrid": weights,
-        "lexical (TF-IDF)": weights.only("lexical"),
-        "dense (MiniLM)": weights.only("semantic"),
-        "skills only": weights.only("skills"),
+        "hybrid": combiner,
+        "lexical (TF-IDF)": Combiner.single("lexical"),
+        "dense (MiniLM)": Combiner.single("semantic"),
+        "skills had": Combiner.single("skills_coverage"),
+        "wants (MiniLM)": Combiner.single("semantic_wants"),
     }
 
 
-def evaluate(
-    recommender: Recommender,
-    profiles: Sequence[JudgedProfile],
-    systems: dict[str, Weights] | None = None,
-) -> list[SystemResult]:
-    """Rank every project for every profile under each system and score the rankings.
-
-    Projects are ranked by score, as :func:`matcher.ranking.rank` does by default. A profile
-    with no text gets every project scored 0 (catalogue order) and is still measured.
-    Unknown project ids in the judgements are an :class:`InputError`.
-    """
+def profile_scores(recommender: Recommender, profiles: Sequence[JudgedProfile]) -> dict[str, ChannelScores]:
+    """Every project's channel features for every judged profile that has text (unknown ids are an error)."""
     known = {project.id for project in recommender.catalogue}
     for profile in profiles:
         unknown = sorted(set(profile.qrels) - known)
         if unknown:
             raise InputError(f"profile {profile.id!r} grades project(s) not in the catalogue: {', '.join(unknown)}")
-    systems = systems or baseline_systems(recommender.weights)
-    channel_scores = {}
+    read = {}
     for profile in profiles:
         with suppress(InputError):  # no text: build_profile decides, as for every other interface
-            channel_scores[profile.id] = recommender.scores(recommender.profile(profile.skills, profile.interests))
-    empty = tuple(profile.id for profile in profiles if profile.id not in channel_scores)
+            read[profile.id] = recommender.profile(profile.skills, profile.interests)
+    scored = recommender.scores_many(list(read.values()))
+    return dict(zip(read, scored, strict=True))
+
+
+def evaluate(
+    recommender: Recommender,
+    profiles: Sequence[JudgedProfile],
+    systems: dict[str, Combiner] | None = None,
+    scores: dict[str, ChannelScores] | None = None,
+) -> list[SystemResult]:
+    """Rank every project for every profile under each system and score the rankings.
+
+    Projects are ranked by fit, as :func:`matcher.ranking.rank` does by default. A profile
+    with no text gets every project scored 0 (catalogue order) and is still measured.
+    Unknown project ids in the judgements are an :class:`InputError`.
+    """
+    scores = scores if scores is not None else profile_scores(recommender, profiles)
+    systems = systems or baseline_systems(recommender.combiner)
+    empty = tuple(profile.id for profile in profiles if profile.id not in scores)
     no_scores = np.zeros(len(recommender.catalogue))
     results = []
-    for name, weights in systems.items():
+    for name, combiner in systems.items():
         per_profile: dict[str, dict[str, float]] = {}
         rankings: dict[str, list[tuple[str, float]]] = {}
         for profile in profiles:
-            total = channel_scores[profile.id].combined(weights) if profile.id in channel_scores else no_scores
+            total = combiner.fit(scores[profile.id].features) if profile.id in scores else no_scores
             order = np.argsort(-total, kind="stable")
             ranking = [
                 (recommender.catalogue[position].id, round(100 * float(total[position]), 2)) for position in order
@@ -170,6 +181,63 @@ def evaluate(
         metrics = {metric: float(np.mean([values[metric] for values in per_profile.values()])) for metric in METRICS}
         results.append(SystemResult(name, metrics, per_profile, rankings, empty))
     return results
+
+
+def grade_vector(profile: JudgedProfile, project_ids: Sequence[str]) -> np.ndarray:
+    """A profile's mean grades in catalogue order (ungraded projects: 0)."""
+    return np.array([profile.qrels.get(project, 0.0) for project in project_ids])
+
+
+def training_data(
+    recommender: Recommender, profiles: Sequence[JudgedProfile], scores: dict[str, ChannelScores] | None = None
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Feature matrices and grade vectors of the judged profiles that have text, for :func:`matcher.combiner.train`."""
+    scores = scores if scores is not None else profile_scores(recommender, profiles)
+    ids = [project.id for project in recommender.catalogue]
+    usable = [profile for profile in profiles if profile.id in scores]
+    return [scores[p.id].features for p in usable], [grade_vector(p, ids) for p in usable]
+
+
+def train_combiner(
+    recommender: Recommender, profiles: Sequence[JudgedProfile], scores: dict[str, ChannelScores] | None = None
+) -> Combiner:
+    """Learn a combiner from judged profiles (pass only the tune split: the test split is never learned from)."""
+    return train(*training_data(recommender, profiles, scores))
+
+
+@dataclass(frozen=True)
+class CrossValidation:
+    """nDCG@5 of a combiner learned on the other folds, per fold of profiles."""
+
+    folds: tuple[float, ...]
+
+    @property
+    def mean(self) -> float:
+        return float(np.mean(self.folds))
+
+    @property
+    def sd(self) -> float:
+        return float(np.std(self.folds, ddof=1)) if len(self.folds) > 1 else 0.0
+
+
+def cross_validate(
+    recommender: Recommender,
+    profiles: Sequence[JudgedProfile],
+    folds: int = 5,
+    seed: int = 0,
+    scores: dict[str, ChannelScores] | None = None,
+) -> CrossValidation:
+    """Cross-validate the learned combination over ``profiles`` (the tune split): k folds of whole profiles."""
+    scores = scores if scores is not None else profile_scores(recommender, profiles)
+    order = np.random.default_rng(seed).permutation(len(profiles))
+    results = []
+    for fold in range(folds):
+        held = {profiles[i].id for i in order[fold::folds]}
+        learned = train_combiner(recommender, [p for p in profiles if p.id not in held], scores)
+        tested = [p for p in profiles if p.id in held]
+        result = evaluate(recommender, tested, {"hybrid": learned}, scores)[0]
+        results.append(result.metrics["nDCG@5"])
+    return CrossValidation(tuple(results))
 
 
 def subsets(profiles: Sequence[JudgedProfile]) -> dict[str, tuple[str, ...]]:
@@ -186,6 +254,34 @@ def subset_means(result: SystemResult, ids: Sequence[str], metric: str = "nDCG@5
     """Mean of ``metric`` over the profiles of a subset that have relevant projects."""
     values = [result.per_profile[profile][metric] for profile in ids if profile in result.per_profile]
     return float(np.mean(values)) if values else float("nan")
+
+
+@dataclass(frozen=True)
+class EvaluationReport:
+    """Everything ``matcher evaluate`` reports on one graded set."""
+
+    results: list[SystemResult]  # the shipped hybrid, then each channel alone
+    subsets: dict[str, tuple[str, ...]]  # tune / test / hard profile ids
+    cross_validation: CrossValidation | None  # the learned combination, k-fold over the tune split
+    agreement: Agreement | None  # the two graders, when the set has two
+
+
+def evaluation_report(recommender: Recommender, profiles: Sequence[JudgedProfile], folds: int = 5) -> EvaluationReport:
+    """Evaluate the ranking on a graded set: every system, every subset, cross-validation and grader agreement.
+
+    Cross-validation learns the combination afresh on k−1 folds of the tune split and scores
+    the fold left out, so it measures the learning, not the weights shipped (which were
+    learned on the whole tune split; only the test split measures those honestly).
+    """
+    scores = profile_scores(recommender, profiles)
+    results = evaluate(recommender, profiles, scores=scores)
+    tune = [profile for profile in profiles if profile.split == "tune" and profile.id in scores]
+    graded = [profile for profile in tune if any(grade >= 1 for grade in profile.qrels.values())]
+    validation = cross_validate(recommender, graded, folds, scores=scores) if len(graded) >= 2 * folds else None
+    agreement = None
+    if any(len(profile.graders) == 2 for profile in profiles):
+        agreement = grader_agreement(profiles, [project.id for project in recommender.catalogue])
+    return EvaluationReport(results, subsets(profiles), validation, agreement)
 
 
 def trec_run(result: SystemResult, tag: str = "hybrid") -> str:
@@ -250,8 +346,6 @@ def _quadratic_kappa(first: np.ndarray, second: np.ndarray, levels: int = 4) -> 
 
 
 # --------------------------------------------------------------------------- extraction
-
-ROLES = ("have", "want", "avoid")
 
 
 @dataclass(frozen=True)
@@ -327,8 +421,8 @@ def canonical_roles(labels: dict[str, tuple[str, ...]], vocabulary: SkillVocabul
 
 
 def profile_roles(profile: Profile) -> dict[str, set[str]]:
-    """What today's profile reading claims: every skill named is taken as had (no wants, nothing avoided)."""
-    return {"have": set(profile.direct_skills), "want": set(), "avoid": set()}
+    """What the profile reading claims: skills had, wanted and avoided (named ones, not implied)."""
+    return {role: set(profile.reading.names(role)) for role in ROLES}
 
 
 @dataclass(frozen=True)
@@ -340,13 +434,16 @@ class ExtractionReport:
     agreement: dict[str, RoleScore]  # role → second labeller scored against the first
 
 
-def evaluate_extraction(phrases: Sequence[LabelledPhrase], vocabulary: SkillVocabulary) -> ExtractionReport:
-    """Score today's profile reading on a labelled phrase set (labels mapped onto canonical skills)."""
+def evaluate_extraction(
+    phrases: Sequence[LabelledPhrase], vocabulary: SkillVocabulary, cues: Cues | None = None
+) -> ExtractionReport:
+    """Score the profile reading on a labelled phrase set (labels mapped onto canonical skills)."""
     labellers = sorted({name for phrase in phrases for name in phrase.labels})
+    cues = cues or Cues.load()
     claimed = []
     for phrase in phrases:
         skills, interests = (phrase.text, "") if phrase.field == "skills" else ("", phrase.text)
-        claimed.append(profile_roles(build_profile(skills, interests, vocabulary)))
+        claimed.append(profile_roles(build_profile(skills, interests, vocabulary, cues=cues)))
     gold = {
         labeller: [canonical_roles(phrase.labels.get(labeller, {}), vocabulary) for phrase in phrases]
         for labeller in labellers

@@ -22,8 +22,12 @@ class SkillMatch:
 
 @dataclass(frozen=True)
 class Explanation:
-    matched_skills: tuple[SkillMatch, ...]
-    missing_skills: tuple[str, ...]
+    """Why a project fits: what the mentee brings, what they want and would learn, and the project's words."""
+
+    matched_skills: tuple[SkillMatch, ...]  # skills the mentee has (never only wants) that the project uses
+    missing_skills: tuple[str, ...]  # asked-for skills the mentee neither has nor named as a goal: to learn
+    learning_goals: tuple[SkillMatch, ...]  # skills the mentee wants to learn that the project uses
+    avoided_skills: tuple[str, ...]  # asked-for skills the mentee said they have not used or would avoid
     evidence: tuple[str, ...]  # the project sentences that best support the match
     summary: str  # one plain-English line
     stretch: bool  # fits except for one or two learnable skills
@@ -32,21 +36,33 @@ class Explanation:
 def explain(match: Match, profile: Profile, index: ProjectIndex, query_vector: np.ndarray) -> Explanation:
     """Explain one ranked match; cheap enough to run for every shown result."""
     skills = index.skills[match.position]
+    overlap = match.overlap
     matched = tuple(
-        SkillMatch(skill, _mentee_word(profile, skill), skills.surfaces.get(skill, skill))
-        for skill in match.overlap.matched
+        SkillMatch(skill, _mentee_words(profile, skill), skills.surfaces.get(skill, skill)) for skill in overlap.matched
     )
-    missing = match.overlap.missing + tuple(f"{skill} (partly)" for skill in match.overlap.partial)
-    evidence = _evidence(match, index, query_vector, matched)
-    stretch = 1 <= len(match.overlap.missing) + len(match.overlap.partial) <= 2 and bool(matched)
-    return Explanation(matched, missing, evidence, _summary(match, matched, missing), stretch)
+    goals = tuple(
+        SkillMatch(skill, _wish_words(profile, skill), skills.surfaces.get(skill, skill)) for skill in overlap.wanted
+    )
+    # a skill the mentee wants to learn is said once, as a learning goal, not again as a skill to learn
+    lacking = [skill for skill in (*overlap.missing, *overlap.partial) if skill not in overlap.wanted]
+    missing = tuple(skill if skill in overlap.missing else f"{skill} (partly)" for skill in lacking)
+    evidence = _evidence(match, index, query_vector, matched + goals)
+    stretch = 1 <= len(overlap.missing) + len(overlap.partial) <= 2 and bool(matched)
+    summary = _summary(match, matched, goals, missing, overlap.avoided)
+    return Explanation(matched, missing, goals, overlap.avoided, evidence, summary, stretch)
 
 
-def _mentee_word(profile: Profile, skill: str) -> str:
-    mention = profile.mention(skill)
-    if mention is None:
+def _mentee_words(profile: Profile, skill: str) -> str:
+    """The mentee's own words for a skill they have; for an implied skill, the words that imply it."""
+    reading = profile.mention(skill)
+    if reading is None:
         return skill
-    return mention.surface if mention.direct else f"{mention.surface} (implies {skill})"
+    return reading.words if reading.skill == skill else f"{reading.words} (implies {skill})"
+
+
+def _wish_words(profile: Profile, skill: str) -> str:
+    reading = profile.reading.evidence(skill, "want")
+    return reading.words if reading else skill
 
 
 def _evidence(
@@ -78,16 +94,27 @@ def fit_label(score: float) -> str:
     return next(label for bound, label in FIT_LABELS if score >= bound)
 
 
-def _summary(match: Match, matched: tuple[SkillMatch, ...], missing: tuple[str, ...]) -> str:
+def _summary(
+    match: Match,
+    matched: tuple[SkillMatch, ...],
+    goals: tuple[SkillMatch, ...],
+    missing: tuple[str, ...],
+    avoided: tuple[str, ...],
+) -> str:
     level = fit_label(match.score)
     organization = match.project.organization
     if matched:
         bring = _join([item.skill for item in matched[:4]])
         line = f"{level}: you bring {bring}, which this {organization} project uses"
     else:
-        line = f"{level}: this {organization} project is close to the interests you describe"
+        line = f"{level}: this {organization} project is close to what you describe"
+    if goals:
+        pronoun = "it" if len(goals) == 1 else "them"
+        line += f"; you want to learn {_join([item.skill for item in goals[:3]])}, and this project uses {pronoun}"
     if missing:
         line += f"; you would need to learn {_join(list(missing[:3]))}"
+    if avoided:
+        line += f"; note: it asks for {_join(list(avoided))}, which you said you have not used or would avoid"
     return line + "."
 
 

@@ -15,6 +15,7 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matcher.embedding import Encoder, cached_encode
+from matcher.reading import Cues
 from matcher.records import Catalogue, Project
 from matcher.skills import SkillVocabulary
 from matcher.text import passages, split_sentences
@@ -31,7 +32,8 @@ class ProjectSkills:
     implied: frozenset[str]  # implied by the required ones (Kubernetes controllers → Kubernetes)
     mentioned: frozenset[str]  # named only in the title, description or outcome
     surfaces: dict[str, str]  # skill → the project's own word for it
-    builds_on: dict[str, frozenset[str]]  # required skill → the skills it implies
+    builds_on: dict[str, frozenset[str]]  # required skill → the skills it implies or neighbours (partial credit)
+    centrality: dict[str, float]  # required skill → 1, plus ½ when the title names it, ½ when the prose does
 
     @cached_property
     def all(self) -> frozenset[str]:
@@ -54,6 +56,7 @@ class ProjectIndex:
     lexical_matrix: csr_matrix
     skills: tuple[ProjectSkills, ...]
     known_words: frozenset[str]
+    approachability: np.ndarray  # −1 demanding … 1 beginner-friendly, per project
 
     @property
     def projects(self) -> tuple[Project, ...]:
@@ -75,8 +78,14 @@ def project_skills(project: Project, vocabulary: SkillVocabulary, known_words: f
     surfaces: dict[str, str] = {}
     for mention in (*field_mentions, *prose_mentions):
         surfaces.setdefault(mention.skill, mention.surface)
-    builds_on = {skill: frozenset(name for name, _ in vocabulary.implied(skill)) for skill in required}
-    return ProjectSkills(required, implied, mentioned, surfaces, builds_on)
+    builds_on = {
+        skill: frozenset(name for name, _ in vocabulary.implied(skill)) | vocabulary.related(skill)
+        for skill in required
+    }
+    in_title = {mention.skill for mention in vocabulary.extract(project.title, known_words) if mention.direct}
+    in_prose = {mention.skill for mention in prose_mentions if mention.direct}
+    centrality = {skill: 1.0 + 0.5 * (skill in in_title) + 0.5 * (skill in in_prose) for skill in required}
+    return ProjectSkills(required, implied, mentioned, surfaces, builds_on, centrality)
 
 
 def lexical_document(project: Project, skills: ProjectSkills) -> str:
@@ -88,9 +97,10 @@ def build_index(
     catalogue: Catalogue,
     encoder: Encoder,
     vocabulary: SkillVocabulary,
+    cues: Cues,
     cache_dir: Path | None = None,
 ) -> ProjectIndex:
-    """Index a catalogue: encode passages and sentences (cached), fit TF-IDF, extract skills."""
+    """Index a catalogue: encode passages and sentences (cached), fit TF-IDF, extract skills, rate approachability."""
     vectorizer = TfidfVectorizer(
         sublinear_tf=True, ngram_range=(1, 2), stop_words="english", token_pattern=TOKEN_PATTERN, min_df=1
     )
@@ -135,4 +145,12 @@ def build_index(
         lexical_matrix=lexical_matrix,
         skills=skills,
         known_words=known_words,
+        approachability=np.array(
+            [
+                cues.approachability(
+                    project.text, f"{project.title}\n{project.skills_text or ', '.join(project.skills)}"
+                )
+                for project in catalogue
+            ]
+        ),
     )

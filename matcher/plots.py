@@ -71,11 +71,11 @@ def heat_map(matrix: pd.DataFrame, title: str = "Project–project cosine simila
 
 
 def evaluation_bars(table: pd.DataFrame) -> Figure:
-    """Grouped bars: each metric for the hybrid and each single-channel baseline."""
+    """Grouped bars: each metric (or subset) for the hybrid and each single-channel baseline."""
     figure, axes = plt.subplots(figsize=(9, 4.5))
     table.T.plot.bar(ax=axes, rot=0, width=0.8)
     axes.set_ylim(0, 1)
-    _label(axes, "Hybrid ranking against single-channel baselines (dev set)", "metric", "score (0–1)")
+    _label(axes, "Hybrid ranking against single-channel baselines", "metric or subset", "score (0–1)")
     axes.legend(title="system", bbox_to_anchor=(1.01, 1), loc="upper left")
     figure.tight_layout()
     return figure

@@ -1,40 +1,79 @@
-"""A mentee's profile: their own words plus the canonical skills found in them."""
+"""A mentee's profile: their own words, and what was read in them (see :mod:`matcher.reading`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from matcher.errors import InputError
-from matcher.skills import SkillMention, SkillVocabulary
+from matcher.reading import Cues, Reading, SkillReading, read_profile
+from matcher.skills import SkillVocabulary
 
 
 @dataclass(frozen=True)
 class Profile:
-    """What a mentee told us: skills and interests as typed, and the skills recognised."""
+    """What a mentee told us, and the reading of it: skills had, wanted and avoided, and a level.
+
+    ``implied`` maps a skill implied by a had one to the had skill (controller-runtime → Go);
+    ``neighbours`` are skills related to those had or wanted (Podman → Docker), for word matching only.
+    """
 
     skills_text: str
     interests_text: str
-    skills: tuple[SkillMention, ...]
+    reading: Reading
+    implied: dict[str, str] = field(compare=False)
+    neighbours: frozenset[str] = frozenset()
 
     @cached_property
     def direct_skills(self) -> frozenset[str]:
-        """Skills the mentee named (or misspelt), not those only implied."""
-        return frozenset(mention.skill for mention in self.skills if mention.direct)
+        """Skills the mentee has, by their own words (named or misspelt, not only implied)."""
+        return frozenset(self.reading.have)
 
     @cached_property
     def all_skills(self) -> frozenset[str]:
-        return frozenset(mention.skill for mention in self.skills)
+        """Skills the mentee has, named or implied by a named one."""
+        return self.direct_skills | frozenset(self.implied)
+
+    @cached_property
+    def wanted_skills(self) -> frozenset[str]:
+        return frozenset(self.reading.want)
+
+    @cached_property
+    def avoided_skills(self) -> frozenset[str]:
+        return frozenset(self.reading.avoid)
+
+    @property
+    def level(self) -> str | None:
+        return self.reading.level
+
+    @property
+    def have_text(self) -> str:
+        """The mentee's words read as what they have (a negation is never part of it)."""
+        return _sentence(self.reading.text("have"), self.reading.have)
+
+    @property
+    def want_text(self) -> str:
+        """The mentee's words read as what they want: wishes and interests."""
+        return _sentence(self.reading.text("want"), self.reading.want)
 
     @property
     def query_text(self) -> str:
-        """Text for the semantic and lexical channels: the mentee's words plus canonical names."""
-        canonical = ", ".join(sorted(self.direct_skills))
-        parts = [self.skills_text.strip(), self.interests_text.strip(), canonical]
-        return ". ".join(part for part in parts if part)
+        """Text for the semantic and lexical channels: what the mentee has and wants, never what they avoid."""
+        return ". ".join(part for part in (self.have_text, self.want_text) if part)
 
-    def mention(self, skill: str) -> SkillMention | None:
-        return next((mention for mention in self.skills if mention.skill == skill), None)
+    @property
+    def lexical_text(self) -> str:
+        """The query text plus the names of implied and neighbouring skills, so the word channel meets families."""
+        expansion = ", ".join(sorted((set(self.implied) | self.neighbours) - self.direct_skills - self.wanted_skills))
+        return ". ".join(part for part in (self.query_text, expansion) if part)
+
+    def mention(self, skill: str) -> SkillReading | None:
+        """The mentee's words for a skill they have (for an implied skill: the words that imply it)."""
+        return self.reading.evidence(skill, "have") or self.reading.evidence(self.implied.get(skill, ""), "have")
+
+    def corrected(self, skill: str, role: str | None, vocabulary: SkillVocabulary) -> Profile:
+        """The profile with one reading corrected by the mentee: ``skill`` moved to ``role``, or removed (None)."""
+        return _with_reading(self.skills_text, self.interests_text, self.reading.with_role(skill, role), vocabulary)
 
 
 def build_profile(
@@ -42,12 +81,29 @@ def build_profile(
     interests: str = "",
     vocabulary: SkillVocabulary | None = None,
     known_words: frozenset[str] = frozenset(),
+    cues: Cues | None = None,
 ) -> Profile:
-    """Recognise skills in what the mentee typed; empty input is an :class:`InputError`."""
+    """Read what the mentee typed; empty input is an :class:`InputError`."""
     skills = (skills or "").strip()
     interests = (interests or "").strip()
     if not skills and not interests:
         raise InputError("tell us some skills or interests (e.g. 'Go, Kubernetes' or 'I like documentation')")
     vocabulary = vocabulary or SkillVocabulary.load()
-    mentions = vocabulary.extract(f"{skills}\n{interests}", known_words)
-    return Profile(skills, interests, tuple(mentions))
+    reading = read_profile(skills, interests, vocabulary, cues or Cues.load(), known_words)
+    return _with_reading(skills, interests, reading, vocabulary)
+
+
+def _with_reading(skills: str, interests: str, reading: Reading, vocabulary: SkillVocabulary) -> Profile:
+    implied: dict[str, str] = {}
+    for skill in reading.have:
+        for name, _ in vocabulary.implied(skill):
+            implied.setdefault(name, skill)
+    for skill in reading.have + reading.want + reading.avoid:  # what the mentee said beats an implication
+        implied.pop(skill, None)
+    neighbours = frozenset(name for skill in reading.have + reading.want for name in vocabulary.related(skill))
+    return Profile(skills, interests, reading, implied, neighbours)
+
+
+def _sentence(text: str, skills: tuple[str, ...]) -> str:
+    """The mentee's words plus the canonical names read in them, so synonyms meet the project's words."""
+    return ". ".join(part for part in (text.strip(), ", ".join(skills)) if part)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from matcher.records import Project
 
-#: Diversity off by default: on the dev set any diversity lowered nDCG@5 (bench/tune_weights.py).
+#: Diversity off by default: on the dev set any diversity lowered nDCG@5.
 DEFAULT_DIVERSITY = 0.0
 
 

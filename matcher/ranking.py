@@ -1,18 +1,20 @@
-"""Hybrid ranking: semantic, lexical and skill-overlap channels combined into one 0–100 fit.
+"""Ranking: every project scored in each channel for a profile's reading, combined by a learned model.
 
-Each channel is mapped to 0–1 by a fixed calibration (not per query), so a profile that
-fits nothing gets low scores instead of a rescaled ranking of noise. The weights are
-tuned on the dev set by ``bench/tune_weights.py`` (see the README for the figures).
+Channels (see :data:`matcher.combiner.FEATURES`): meaning (what the mentee has and wants, and
+their wishes alone), words (TF-IDF), skills had against skills asked for, skills wanted against
+skills used, skills avoided, and level fit. :class:`~matcher.combiner.Combiner` weighs them,
+as learned from graded profiles, into a fit of 0–100.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from matcher.combiner import FEATURES, Combiner
 from matcher.embedding import Encoder
 from matcher.errors import InputError
 from matcher.index import ProjectIndex, ProjectSkills
@@ -20,59 +22,53 @@ from matcher.profile import Profile
 from matcher.query import Query
 from matcher.records import Project
 
-CHANNELS = ("semantic", "lexical", "skills")
-
-
-@dataclass(frozen=True)
-class Weights:
-    """How much each channel counts, and how passages pool into a project score."""
-
-    semantic: float = 0.25
-    lexical: float = 0.25
-    skills: float = 0.50
-    #: semantic score = pooling × similarity to the whole project + (1 − pooling) × best passage
-    pooling: float = 1.0
-    #: calibration: cosine ``semantic_floor`` maps to 0 and ``semantic_ceiling`` to 1
-    semantic_floor: float = 0.10
-    semantic_ceiling: float = 0.60
-    lexical_ceiling: float = 0.30
-
-    def only(self, channel: str) -> Weights:
-        """The same calibration with all weight on one channel (a single-channel baseline)."""
-        return replace(self, **{name: float(name == channel) for name in CHANNELS})
-
-
-DEFAULT_WEIGHTS = Weights()
+#: Channels shown beside each fit (0–100 each), and what each is made of.
+CHANNELS = ("semantic", "lexical", "skills", "wants", "level")
+#: Display calibration: cosine ``SEMANTIC_FLOOR`` shows as 0 and ``SEMANTIC_CEILING`` as 100; TF-IDF likewise.
+SEMANTIC_FLOOR, SEMANTIC_CEILING, LEXICAL_CEILING = 0.10, 0.60, 0.30
 
 
 @dataclass(frozen=True)
 class SkillOverlap:
-    """How a mentee's skills cover a project's: the skill channel and its explanation."""
+    """How a mentee's skills meet a project's: the skill channels and their explanation."""
 
-    score: float
+    coverage: float  # share of the project's asked-for skills the mentee has, central ones weighing more
+    used: float  # share of the mentee's skills the project uses
     matched: tuple[str, ...]  # required or mentioned project skills the mentee has
     partial: tuple[str, ...]  # required skills the mentee has a part of (Kubernetes for K8s controllers)
     missing: tuple[str, ...]  # required skills the mentee lacks
+    wanted: tuple[str, ...]  # skills the mentee wants to learn that the project uses
+    avoided: tuple[str, ...]  # skills the mentee avoids that the project asks for
+
+    @property
+    def score(self) -> float:
+        """The skill channel as shown: coverage and use, 0–1."""
+        return 0.6 * self.coverage + 0.4 * self.used
 
 
 @dataclass(frozen=True)
 class ChannelScores:
-    """Calibrated 0–1 scores of every project in each channel, for one profile."""
+    """Every project's channel features for one profile (rows: projects, columns: FEATURES)."""
 
-    semantic: np.ndarray
-    lexical: np.ndarray
-    skills: np.ndarray
+    features: np.ndarray
     query_vector: np.ndarray
     overlaps: tuple[SkillOverlap, ...]
-    named_skills: bool  # whether the profile named any skill; if not, the skill channel says nothing
 
-    def combined(self, weights: Weights) -> np.ndarray:
-        """The weighted fit, 0–1; without named skills, semantic and lexical carry the whole weight."""
-        skills = weights.skills if self.named_skills else 0.0
-        total = weights.semantic + weights.lexical + skills
-        if total == 0:  # a skills-only baseline on a profile without skills
-            return np.zeros_like(self.semantic)
-        return (weights.semantic * self.semantic + weights.lexical * self.lexical + skills * self.skills) / total
+    def feature(self, name: str) -> np.ndarray:
+        return self.features[:, FEATURES.index(name)]
+
+    def shown(self, channel: str) -> np.ndarray:
+        """A channel as shown to people, 0–1."""
+        if channel == "semantic":
+            return _calibrated(self.feature("semantic"))
+        if channel == "lexical":
+            return np.clip(self.feature("lexical") / LEXICAL_CEILING, 0.0, 1.0)
+        if channel == "skills":
+            return np.array([overlap.score for overlap in self.overlaps])
+        if channel == "wants":
+            return np.maximum(_calibrated(self.feature("semantic_wants")), self.feature("wants_skills"))
+        level = self.feature("level_beginner")
+        return np.clip((level + 1) / 2, 0.0, 1.0) * (level != 0)
 
 
 @dataclass(frozen=True)
@@ -88,23 +84,24 @@ class Match:
 
 
 def skill_overlap(profile: Profile, skills: ProjectSkills) -> SkillOverlap:
-    """Coverage of the project's skills by the mentee's, and use of the mentee's skills.
+    """How the mentee's had, wanted and avoided skills meet the project's.
 
-    A required skill counts fully when the mentee has it (named or implied), half when the
-    mentee named a skill it builds on (Kubernetes, for "Kubernetes controllers"); skills only
-    mentioned in the prose count a third.
+    A required skill counts its centrality when the mentee has it (named or implied), half of
+    it when the mentee has a skill it builds on (Kubernetes, for "Kubernetes controllers");
+    skills implied by the required ones count ½, those only mentioned in the prose ⅓.
     """
     have = profile.all_skills
     named = profile.direct_skills
     matched, partial, missing = [], [], []
     earned = possible = 0.0
     for skill in skills.required:
-        possible += 1.0
+        weight = skills.centrality[skill]
+        possible += weight
         if skill in have:
-            earned += 1.0
+            earned += weight
             matched.append(skill)
         elif skills.builds_on.get(skill, frozenset()) & named:
-            earned += 0.5
+            earned += 0.5 * weight
             partial.append(skill)
         else:
             missing.append(skill)
@@ -114,56 +111,85 @@ def skill_overlap(profile: Profile, skills: ProjectSkills) -> SkillOverlap:
         if skill in have:
             earned += weight
             matched.append(skill)
-    coverage = earned / possible if possible else 0.0
+    coverage = earned / possible if possible and named else 0.0
     used = len(named & skills.all) / len(named) if named else 0.0
-    score = 0.6 * coverage + 0.4 * used if named else 0.0
-    return SkillOverlap(score, tuple(matched), tuple(partial), tuple(missing))
+    wanted = tuple(skill for skill in profile.reading.want if skill in skills.all)
+    avoided = tuple(skill for skill in profile.reading.avoid if skill in skills.required or skill in skills.implied)
+    return SkillOverlap(coverage, used, tuple(matched), tuple(partial), tuple(missing), wanted, avoided)
 
 
-def channel_scores(profile: Profile, index: ProjectIndex, encoder: Encoder, weights: Weights) -> ChannelScores:
+def channel_scores(profile: Profile, index: ProjectIndex, encoder: Encoder) -> ChannelScores:
     """Score every project of the index in every channel (one model call for the query)."""
-    return channel_scores_many([profile], index, encoder, weights)[0]
+    return channel_scores_many([profile], index, encoder)[0]
 
 
-def channel_scores_many(
-    profiles: Sequence[Profile], index: ProjectIndex, encoder: Encoder, weights: Weights
-) -> list[ChannelScores]:
-    """:func:`channel_scores` for many profiles, with one batched model call and one TF-IDF pass."""
+def channel_scores_many(profiles: Sequence[Profile], index: ProjectIndex, encoder: Encoder) -> list[ChannelScores]:
+    """:func:`channel_scores` for many profiles, with one batched model call and one TF-IDF pass.
+
+    Each profile encodes what it has and wants as one text, plus its wishes alone when it
+    also has something (otherwise the two are the same text).
+    """
     if not profiles:
         return []
     texts = [profile.query_text for profile in profiles]
-    query_vectors = encoder.encode(texts)
+    wishes = [profile.want_text if profile.have_text and profile.want_text else "" for profile in profiles]
+    extra = [position for position, wish in enumerate(wishes) if wish]
+    vectors = encoder.encode(texts + [wishes[position] for position in extra])
+    query_vectors = vectors[: len(texts)]
+    want_vectors = np.zeros_like(query_vectors)
+    want_vectors[extra] = vectors[len(texts) :]
+    for position, profile in enumerate(profiles):
+        if profile.want_text and not profile.have_text:
+            want_vectors[position] = query_vectors[position]
     # One BLAS thread: these products are small, and OpenBLAS threads left spinning after a
     # multi-threaded product slowed the next model call 7-fold on 2 cores (bench/bench_query.py).
     with threadpool_limits(limits=1, user_api="blas"):
-        cosine = weights.pooling * (index.project_vectors @ query_vectors.T)
-        if weights.pooling < 1:  # blend in each project's best passage
-            best_passage = np.full((len(index.projects), len(profiles)), -1.0, dtype=np.float32)
-            np.maximum.at(best_passage, index.passage_owner, index.passage_vectors @ query_vectors.T)
-            cosine += (1 - weights.pooling) * best_passage
-        semantic = np.clip(
-            (cosine - weights.semantic_floor) / (weights.semantic_ceiling - weights.semantic_floor), 0.0, 1.0
-        )
-        lexical_raw = (index.lexical_matrix @ index.vectorizer.transform(texts).T).toarray()
-        lexical = np.clip(lexical_raw / weights.lexical_ceiling, 0.0, 1.0)
+        semantic = index.project_vectors @ query_vectors.T
+        semantic_wants = index.project_vectors @ want_vectors.T
+        lexical_texts = [profile.lexical_text for profile in profiles]
+        lexical = (index.lexical_matrix @ index.vectorizer.transform(lexical_texts).T).toarray()
     results = []
     for column, profile in enumerate(profiles):
         overlaps = tuple(skill_overlap(profile, skills) for skills in index.skills)
-        skills = np.array([overlap.score for overlap in overlaps], dtype=np.float32)
-        named = bool(profile.direct_skills)
-        results.append(
-            ChannelScores(semantic[:, column], lexical[:, column], skills, query_vectors[column], overlaps, named)
-        )
+        beginner = float(profile.level == "beginner")
+        features = np.column_stack(
+            [
+                semantic[:, column],
+                semantic_wants[:, column],
+                lexical[:, column],
+                [overlap.coverage for overlap in overlaps],
+                [overlap.used for overlap in overlaps],
+                [_wanted_share(profile, overlap) for overlap in overlaps],
+                [min(1.0, len(overlap.avoided)) for overlap in overlaps],
+                beginner * index.approachability,
+            ]
+        ).astype(np.float32)
+        results.append(ChannelScores(features, query_vectors[column], overlaps))
     return results
 
 
+def _wanted_share(profile: Profile, overlap: SkillOverlap) -> float:
+    wanted = profile.wanted_skills
+    return len(overlap.wanted) / len(wanted) if wanted else 0.0
+
+
+def _calibrated(cosine: np.ndarray) -> np.ndarray:
+    return np.clip((cosine - SEMANTIC_FLOOR) / (SEMANTIC_CEILING - SEMANTIC_FLOOR), 0.0, 1.0)
+
+
 def check_meaningful(profile: Profile, scores: ChannelScores, min_semantic: float = 0.4) -> None:
-    """Refuse a profile with no recognised skill and nothing close to any project.
+    """Refuse a profile that says only what to avoid, or has no skill and nothing close to any project.
 
     0.4 calibrated is a cosine of 0.30: gibberish and off-topic text measured up to 0.25,
     real interests without a named skill ("helping users understand metrics") 0.35 and up.
     """
-    if not profile.skills and float(scores.semantic.max(initial=0.0)) < min_semantic:
+    if not profile.query_text:
+        raise InputError(
+            "we read only what you want to avoid; add a skill you have or one you want to learn "
+            "(e.g. 'Python' or 'I want to learn Kubernetes')"
+        )
+    named = profile.direct_skills or profile.wanted_skills
+    if not named and float(scores.shown("semantic").max(initial=0.0)) < min_semantic:
         raise InputError(
             "we could not recognise any skill or topic in what you typed; "
             "try skills such as 'Go, Kubernetes, documentation' or a sentence about your interests"
@@ -176,17 +202,16 @@ def rank(
     encoder: Encoder,
     query: Query = Query(),
     *,
-    weights: Weights = DEFAULT_WEIGHTS,
+    combiner: Combiner,
     scores: ChannelScores | None = None,
 ) -> list[Match]:
     """Projects ranked by fit for ``profile``, best first, filtered and cut as ``query`` asks."""
-    scores = scores or channel_scores(profile, index, encoder, weights)
+    scores = scores or channel_scores(profile, index, encoder)
     check_meaningful(profile, scores)
-    total = scores.combined(weights)
+    total = combiner.fit(scores.features)
+    shown = {channel: scores.shown(channel) for channel in CHANNELS}
     candidates = [
-        position
-        for position, project in enumerate(index.projects)
-        if query.admits(project, index.skills[position].all)
+        position for position, project in enumerate(index.projects) if query.admits(project, index.skills[position].all)
     ]
     order = diversify(candidates, total, index.project_vectors, query.diversity, query.top)
     return [
@@ -195,7 +220,7 @@ def rank(
             project=index.projects[position],
             position=position,
             score=round(100 * float(total[position]), 1),
-            components={name: round(100 * float(getattr(scores, name)[position]), 1) for name in CHANNELS},
+            components={name: round(100 * float(values[position]), 1) for name, values in shown.items()},
             overlap=scores.overlaps[position],
         )
         for rank_number, position in enumerate(order, start=1)

@@ -14,22 +14,15 @@ from pathlib import Path
 import numpy as np
 
 from matcher.catalogue import load_catalogue
+from matcher.combiner import Combiner
 from matcher.embedding import Encoder, SentenceEncoder
 from matcher.errors import InputError
 from matcher.explain import Explanation, explain
 from matcher.index import ProjectIndex, build_index
 from matcher.profile import Profile, build_profile
 from matcher.query import Query
-from matcher.ranking import (
-    DEFAULT_WEIGHTS,
-    ChannelScores,
-    Match,
-    SkillOverlap,
-    Weights,
-    channel_scores,
-    channel_scores_many,
-    rank,
-)
+from matcher.ranking import ChannelScores, Match, SkillOverlap, channel_scores, channel_scores_many, rank
+from matcher.reading import Cues, Reading
 from matcher.records import Catalogue, Project
 from matcher.skills import SkillVocabulary
 
@@ -40,6 +33,7 @@ class Recommendation:
 
     match: Match
     explanation: Explanation
+    reading: Reading  # what was understood of the mentee's profile
 
     @property
     def project(self) -> Project:
@@ -60,10 +54,16 @@ class Recommendation:
                 for item in explanation.matched_skills
             ],
             "missing_skills": list(explanation.missing_skills),
+            "learning_goals": [
+                {"skill": item.skill, "mentee": item.mentee_word, "project": item.project_word}
+                for item in explanation.learning_goals
+            ],
+            "avoided_skills": list(explanation.avoided_skills),
             "evidence": list(explanation.evidence),
             "explanation": explanation.summary,
             "stretch": explanation.stretch,
             "lfx_url": self.project.lfx_url,
+            "understood": self.reading.to_dict(),
         }
 
 
@@ -90,24 +90,30 @@ class Recommender:
         *,
         encoder: Encoder | None = None,
         vocabulary: SkillVocabulary | None = None,
-        weights: Weights = DEFAULT_WEIGHTS,
+        cues: Cues | None = None,
+        combiner: Combiner | None = None,
         cache_dir: Path | None = None,
     ) -> None:
         self.catalogue = catalogue if catalogue is not None else load_catalogue()
         self.encoder = encoder if encoder is not None else SentenceEncoder()
         self.vocabulary = vocabulary if vocabulary is not None else SkillVocabulary.load()
-        self.weights = weights
+        self.cues = cues if cues is not None else Cues.load()
+        self.combiner = combiner if combiner is not None else Combiner.load()
         self.cache_dir = cache_dir
 
     @cached_property
     def index(self) -> ProjectIndex:
-        return build_index(self.catalogue, self.encoder, self.vocabulary, self.cache_dir)
+        return build_index(self.catalogue, self.encoder, self.vocabulary, self.cues, self.cache_dir)
 
     def profile(self, skills: str, interests: str = "") -> Profile:
-        return build_profile(skills, interests, self.vocabulary, self.index.known_words)
+        """Read what a mentee typed (an :class:`InputError` when both fields are empty)."""
+        return build_profile(skills, interests, self.vocabulary, self.index.known_words, self.cues)
 
     def scores(self, profile: Profile) -> ChannelScores:
-        return channel_scores(profile, self.index, self.encoder, self.weights)
+        return channel_scores(profile, self.index, self.encoder)
+
+    def scores_many(self, profiles: Sequence[Profile]) -> list[ChannelScores]:
+        return channel_scores_many(profiles, self.index, self.encoder)
 
     def recommend(self, skills: str, interests: str = "", query: Query = Query()) -> list[Recommendation]:
         """The projects a mentee fits best, each explained; an :class:`InputError` for an unusable profile."""
@@ -122,16 +128,17 @@ class Recommender:
 
     def recommend_many(self, profiles: Sequence[Profile], query: Query = Query()) -> list[Ranking]:
         """Rank and explain many profiles at once (one batched model call); an unusable profile gets a problem."""
-        all_scores = channel_scores_many(profiles, self.index, self.encoder, self.weights)
+        all_scores = self.scores_many(profiles)
         return [self._ranking(profile, scores, query) for profile, scores in zip(profiles, all_scores, strict=True)]
 
     def _ranking(self, profile: Profile, scores: ChannelScores, query: Query) -> Ranking:
-        fit = np.round(100 * scores.combined(self.weights), 1)
+        fit = np.round(100 * self.combiner.fit(scores.features), 1)
         try:
-            matches = rank(profile, self.index, self.encoder, query, weights=self.weights, scores=scores)
+            matches = rank(profile, self.index, self.encoder, query, combiner=self.combiner, scores=scores)
         except InputError as error:
             return Ranking(profile, (), fit, scores.overlaps, str(error))
         recommendations = tuple(
-            Recommendation(match, explain(match, profile, self.index, scores.query_vector)) for match in matches
+            Recommendation(match, explain(match, profile, self.index, scores.query_vector), profile.reading)
+            for match in matches
         )
         return Ranking(profile, recommendations, fit, scores.overlaps)

@@ -26,6 +26,7 @@ PROJECT_FIELDS: tuple[str, ...] = (
     "extra",
 )
 
+
 @dataclass(frozen=True)
 class Mentor:
     """A project mentor; every part is optional because term files often omit some."""

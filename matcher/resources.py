@@ -28,3 +28,28 @@ def default_catalogue_text() -> str:
 def skills_vocabulary_text() -> str:
     """The shipped skills vocabulary's JSON."""
     return resource(SKILLS_VOCABULARY).read_text(encoding="utf-8")
+
+
+#: File name of the cue phrases that read a profile into had, wanted and avoided skills, and a level.
+PROFILE_CUES = "cues.json"
+#: File name of the plain English words (mined by ``tools/mine_plain_words.py``), never reported as unrecognised.
+PLAIN_WORDS = "plain_words.txt"
+
+
+def profile_cues_text() -> str:
+    """The shipped profile cues' JSON."""
+    return resource(PROFILE_CUES).read_text(encoding="utf-8")
+
+
+def plain_words_text() -> str:
+    """The shipped plain English words, one per line."""
+    return resource(PLAIN_WORDS).read_text(encoding="utf-8")
+
+
+#: File name of the learned channel combiner (written by ``tools/train_combiner.py``).
+COMBINER = "combiner.json"
+
+
+def combiner_text() -> str:
+    """The shipped combiner's JSON."""
+    return resource(COMBINER).read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -57,6 +57,10 @@ class Skill:
     category: str
     aliases: tuple[str, ...] = ()
     implies: tuple[str, ...] = ()
+    #: words that, near an ambiguous alias, confirm it names this skill (replacing the general context words)
+    context: tuple[str, ...] = ()
+    #: neighbouring skills (Podman for Docker): partial credit in ranking, never a claim that the mentee has them
+    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,12 +69,15 @@ class SkillMention:
 
     ``implied_by`` is set when the text did not name the skill but named one that implies
     it (controller-runtime → Go); ``fuzzy`` when a misspelling was matched (``kubernets``).
+    ``start``/``end`` locate the words in the text (for an implied skill: the implying words).
     """
 
     skill: str
     surface: str
     implied_by: str | None = None
     fuzzy: bool = False
+    start: int = 0
+    end: int = 0
 
     @property
     def direct(self) -> bool:
@@ -90,10 +97,17 @@ class SkillVocabulary:
         for skill in self.skills.values():
             for alias in (skill.name, *skill.aliases):
                 self._alias_to_skill.setdefault(alias.lower(), skill.name)
+        self._related: dict[str, set[str]] = {name: set() for name in self.skills}
         for skill in self.skills.values():
             unknown = [name for name in skill.implies if name not in self.skills]
             if unknown:
                 raise MatcherError(f"skills vocabulary: {skill.name!r} implies unknown skill(s) {unknown}")
+            unknown = [name for name in skill.related if name not in self.skills]
+            if unknown:
+                raise MatcherError(f"skills vocabulary: {skill.name!r} is related to unknown skill(s) {unknown}")
+            for name in skill.related:
+                self._related[skill.name].add(name)
+                self._related[name].add(skill.name)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> SkillVocabulary:
@@ -109,6 +123,8 @@ class SkillVocabulary:
                     category=entry.get("category", "other"),
                     aliases=tuple(entry.get("aliases", ())),
                     implies=tuple(entry.get("implies", ())),
+                    context=tuple(word.lower() for word in entry.get("context", ())),
+                    related=tuple(entry.get("related", ())),
                 )
                 for entry in entries
             ]
@@ -131,42 +147,58 @@ class SkillVocabulary:
         return re.compile(rf"(?<![\w+#])(?:{alternation})(?![\w+#]|\.\w)")
 
     @cached_property
-    def _fuzzy_choices(self) -> list[str]:
-        return [alias for alias in self._alias_to_skill if " " not in alias and len(alias) >= 5]
+    def _fuzzy_choices(self) -> dict[str, list[str]]:
+        """Aliases a misspelling may be matched to, by first letter: one word, 5+ letters, never an ambiguous one."""
+        choices: dict[str, list[str]] = {}
+        for alias in self._alias_to_skill:
+            if " " not in alias and len(alias) >= 5 and alias not in self.ambiguous:
+                choices.setdefault(alias[0], []).append(alias)
+        return choices
 
     def canonical(self, text: str) -> str | None:
         """The canonical name of one alias (``k8s`` → ``Kubernetes``), or None."""
         return self._alias_to_skill.get(text.strip().lower())
 
-    def extract(self, text: str, known_words: frozenset[str] | set[str] = frozenset()) -> list[SkillMention]:
-        """Skills named in ``text`` (each once, in order of appearance), then those they imply.
+    def mentions(self, text: str, known_words: frozenset[str] | set[str] = frozenset()) -> list[SkillMention]:
+        """Every place ``text`` names a skill (by alias, or by a misspelt alias), in order, without implications.
 
         ``known_words`` are real words (e.g. the catalogue's vocabulary) that are never
         taken for misspelt skills.
         """
         lowered = text.lower()
-        found: dict[str, SkillMention] = {}
-        covered: list[tuple[int, int]] = []
+        found: list[SkillMention] = []
         for match in self._pattern.finditer(lowered):
             alias = match.group(0)
-            if alias in self.ambiguous and not self._means_skill(text, match.start(), match.end()):
-                continue
             skill = self._alias_to_skill[alias]
-            covered.append(match.span())
-            found.setdefault(skill, SkillMention(skill, text[match.start() : match.end()]))
+            if alias in self.ambiguous and not self._means_skill(text, match.start(), match.end(), skill):
+                continue
+            found.append(SkillMention(skill, text[match.start() : match.end()], start=match.start(), end=match.end()))
+        covered = [(mention.start, mention.end) for mention in found]
         for word in _WORD.finditer(lowered):
             token = word.group(0)
             if token in known_words or token in self._alias_to_skill or _inside(word.span(), covered):
                 continue
             cutoff = 88 if len(token) < 6 else (80 if len(token) == 6 else 85)
-            best = process.extractOne(token, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            choices = self._fuzzy_choices.get(token[0], [])
+            best = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if best:
                 skill = self._alias_to_skill[best[0]]
-                found.setdefault(skill, SkillMention(skill, text[word.start() : word.end()], fuzzy=True))
+                found.append(SkillMention(skill, text[word.start() : word.end()], None, True, *word.span()))
+        return sorted(found, key=lambda mention: mention.start)
+
+    def extract(self, text: str, known_words: frozenset[str] | set[str] = frozenset()) -> list[SkillMention]:
+        """Skills named in ``text`` (each once, in order of appearance), then those they imply."""
+        found: dict[str, SkillMention] = {}
+        for mention in self.mentions(text, known_words):
+            found.setdefault(mention.skill, mention)
         for mention in list(found.values()):
             for implied, via in self.implied(mention.skill):
-                found.setdefault(implied, SkillMention(implied, mention.surface, implied_by=via))
+                found.setdefault(implied, replace(mention, skill=implied, implied_by=via, fuzzy=False))
         return list(found.values())
+
+    def related(self, name: str) -> frozenset[str]:
+        """Neighbours of a skill, either way round (Docker ↔ Podman): for partial credit only."""
+        return frozenset(self._related.get(name, ()))
 
     def implied(self, name: str) -> list[tuple[str, str]]:
         """Skills implied by ``name``, transitively, each with the skill that implied it."""
@@ -182,12 +214,12 @@ class SkillVocabulary:
                     stack.append(implied)
         return result
 
-    def _means_skill(self, text: str, start: int, end: int) -> bool:
-        """Whether an ambiguous alias at ``text[start:end]`` names the skill.
+    def _means_skill(self, text: str, start: int, end: int, skill: str) -> bool:
+        """Whether an ambiguous alias at ``text[start:end]`` names ``skill``.
 
-        It does when it is a whole item of a list (``Go, Kubernetes``), when written with a
-        capital (``I write Go``) unless a verb reading follows (``Go to``), or next to a
-        word such as "programming" or "language".
+        It does when it is a whole item of a list (``Go, Kubernetes``); when it is a language's own
+        name written with its capital (``I write Go``; not "C" or "R", not opening a sentence, not
+        read as a verb as in ``Go to``); or next to one of the skill's context words ("programming").
         """
         before = _ITEM_SEPARATORS.split(text[:start].lower())[-1].strip(" .:-()*")
         after = _ITEM_SEPARATORS.split(text[end:].lower())[0].strip(" .:-()*")
@@ -197,10 +229,13 @@ class SkillVocabulary:
         if text[start:end].lower() == "go" and next_words and next_words[0].strip(".,;:") in _VERB_FOLLOWERS:
             return False
         surface = text[start:end]
-        if surface != surface.lower():
+        opens_sentence = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?"
+        capitalised_language = surface == skill and self.skills[skill].category == "language" and len(surface) > 1
+        if capitalised_language and not opens_sentence:
             return True
-        neighbours = set(re.findall(r"[a-z]+", text[max(0, start - 25) : end + 25].lower()))
-        return bool(neighbours & _CONTEXT_WORDS - {"in", "with", "using", "write", "writing"})
+        context = set(self.skills[skill].context) or _CONTEXT_WORDS - {"in", "with", "using", "write", "writing"}
+        neighbours = set(re.findall(r"[a-z+#]+", text[max(0, start - 30) : end + 30].lower()))
+        return bool(neighbours & context)
 
 
 def _inside(span: tuple[int, int], covered: list[tuple[int, int]]) -> bool:

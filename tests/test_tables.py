@@ -114,7 +114,7 @@ def test_assignment_rows_are_formula_safe(report, tmp_path):
 def test_catalogue_export_is_formula_safe_and_loads_back():
     catalogue = load_catalogue()
     hostile = catalogue.projects[0]
-    hostile = replace(hostile, title="=HYPERLINK(\"http://x\")", description="-1 then +2", organization="@org")
+    hostile = replace(hostile, title='=HYPERLINK("http://x")', description="-1 then +2", organization="@org")
     changed = replace(catalogue, projects=(hostile, *catalogue.projects[1:]))
     text = catalogue_to_csv(changed)
     assert_safe(text)

@@ -1,0 +1,361 @@
+"""Reading a profile: which skills the mentee has, wants and avoids, their level, and the words not placed.
+
+People write "I know Go and want to learn eBPF, never used Java" in one box, so every field is
+read the same way. Cue phrases (``matcher/data/cues.json``) set the role of the skills that
+follow them within a clause; without a cue, the skills field means *have* and the interests
+field means *want*. Every reading keeps the field and span of the mentee's words, so an
+interface can show it and the mentee can correct it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from matcher.errors import MatcherError
+from matcher.resources import PROFILE_CUES, plain_words_text, profile_cues_text
+from matcher.skills import SkillMention, SkillVocabulary
+
+ROLES = ("have", "want", "avoid")
+LEVELS = ("beginner", "intermediate", "experienced")
+#: The role of a skill named without any cue, by field.
+DEFAULT_ROLE = {"skills": "have", "interests": "want"}
+
+_CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
+_YEARS = re.compile(r"(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?)\b")
+_WORDS = re.compile(r"[a-z][a-z0-9+#.'-]*[a-z0-9+#]|[a-z]")
+_AFTER_GAP = re.compile(r"\s*(?:[:(\[–-]|\s)\s*")
+
+
+@dataclass(frozen=True)
+class SkillReading:
+    """One skill read in the mentee's words, with the role those words give it.
+
+    ``cue`` is the phrase that set the role ("want to learn", "never"); None means the field's
+    default (skills → have, interests → want). ``start``/``end`` locate ``words`` in ``field``.
+    """
+
+    skill: str
+    role: str
+    words: str
+    field: str
+    start: int
+    end: int
+    cue: str | None = None
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True)
+class LevelReading:
+    """A cue to the mentee's experience ("student", "5 years"), and the level it suggests."""
+
+    level: str
+    words: str
+    field: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class WordReading:
+    """Words of the profile found neither in the vocabulary nor in the catalogue."""
+
+    words: str
+    field: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of the mentee's text and the role it was read in (the semantic channels use it)."""
+
+    role: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the tool understood of a profile: skills by role, level cues and unrecognised words."""
+
+    skills: tuple[SkillReading, ...]
+    levels: tuple[LevelReading, ...]
+    unrecognised: tuple[WordReading, ...]
+    passages: tuple[Passage, ...]
+
+    def names(self, role: str) -> tuple[str, ...]:
+        """Canonical skills read in ``role``, once each, in order of appearance.
+
+        Having wins over wanting, and both over avoiding: "I know Python and want to get
+        better at Python" has Python; a skill both had and avoided is had.
+        """
+        stronger = ROLES[: ROLES.index(role)]
+        taken = {reading.skill for reading in self.skills if reading.role in stronger}
+        return tuple(dict.fromkeys(r.skill for r in self.skills if r.role == role and r.skill not in taken))
+
+    @cached_property
+    def have(self) -> tuple[str, ...]:
+        return self.names("have")
+
+    @cached_property
+    def want(self) -> tuple[str, ...]:
+        return self.names("want")
+
+    @cached_property
+    def avoid(self) -> tuple[str, ...]:
+        return self.names("avoid")
+
+    @cached_property
+    def level(self) -> str | None:
+        """The most experienced level any cue suggests ("senior, but new to Go" is experienced), or None."""
+        found = {reading.level for reading in self.levels}
+        return next((level for level in reversed(LEVELS) if level in found), None)
+
+    def text(self, role: str) -> str:
+        """The mentee's words read in ``role``, joined."""
+        return " ".join(passage.text for passage in self.passages if passage.role == role)
+
+    def evidence(self, skill: str, role: str = "have") -> SkillReading | None:
+        """The first reading of ``skill`` in ``role``: the mentee's words for it."""
+        return next((r for r in self.skills if r.skill == skill and r.role == role), None)
+
+    def to_dict(self) -> dict:
+        """The JSON shape of what was understood: skills by role with the mentee's words, level, unrecognised words."""
+        result: dict = {
+            role: [
+                {
+                    "skill": skill,
+                    "mentee": reading.words,
+                    "field": reading.field,
+                    "start": reading.start,
+                    "end": reading.end,
+                    "cue": reading.cue,
+                }
+                for skill in self.names(role)
+                if (reading := self.evidence(skill, role)) is not None
+            ]
+            for role in ROLES
+        }
+        result["level"] = self.level
+        result["level_cues"] = [reading.words for reading in self.levels]
+        result["unrecognised"] = [reading.words for reading in self.unrecognised]
+        return result
+
+    def with_role(self, skill: str, role: str | None) -> Reading:
+        """This reading with ``skill`` moved to ``role`` (added if absent), or removed when ``role`` is None."""
+        kept = tuple(reading for reading in self.skills if reading.skill != skill)
+        moved = tuple(replace(r, role=role, cue="corrected") for r in self.skills if r.skill == skill)
+        if role is None:
+            return replace(self, skills=kept)
+        if not moved:
+            moved = (SkillReading(skill, role, skill, "corrected", 0, 0, "corrected"),)
+        return replace(self, skills=kept + moved[:1])
+
+
+class Cues:
+    """Cue phrases for roles, clause breaks and levels, compiled once (see ``matcher/data/cues.json``)."""
+
+    def __init__(self, data: dict, plain_words: Iterable[str] = ()) -> None:
+        roles = data["roles"]
+        self.before: dict[str, str] = {}
+        for role in ROLES:
+            self.before.update(dict.fromkeys(_lower(roles[role]["before"]), role))
+        self.before.update(dict.fromkeys(_lower(roles["have"].get("qualifiers", ())), "qualifier"))
+        self.before.update(dict.fromkeys(_lower(data["clause_breaks"]), "break"))
+        self.after: dict[str, str] = {}
+        for role in ROLES:
+            self.after.update(dict.fromkeys(_lower(roles[role].get("after", ())), role))
+        self.levels: dict[str, str] = {}
+        for level in LEVELS:
+            self.levels.update(dict.fromkeys(_lower(data["levels"][level]), level))
+        projects = data["projects"]
+        self.approachable = _phrases(_lower(projects["approachable"]))
+        self.demanding = _phrases(_lower(projects["demanding"]))
+        self.approachable_topics = _phrases(_lower(projects["approachable_topics"]))
+        self.demanding_topics = _phrases(_lower(projects["demanding_topics"]))
+        self.years_intermediate = float(data["years"]["intermediate"])
+        self.years_experienced = float(data["years"]["experienced"])
+        cue_words = {word for phrase in (*self.before, *self.after, *self.levels) for word in phrase.split()}
+        plain = {*_lower(data["plain_words"]), *_lower(plain_words), *cue_words}
+        self.plain_words: frozenset[str] = frozenset(plain) | ENGLISH_STOP_WORDS
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Cues:
+        """Read a cues JSON file (default: the one shipped in the package), with the shipped plain words."""
+        where = str(path) if path else PROFILE_CUES
+        try:
+            text = Path(path).read_text(encoding="utf-8") if path else profile_cues_text()
+            return cls(json.loads(text), plain_words_text().split())
+        except FileNotFoundError:
+            raise MatcherError(f"{where}: profile cues not found") from None
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
+            raise MatcherError(f"{where}: not a profile cues file ({error})") from None
+
+    def approachability(self, text: str, title_and_skills: str) -> float:
+        """How approachable a project is for a beginner, from −1 (demanding) to 1 (beginner-friendly).
+
+        Level phrases count anywhere in the text; topics (docs, kernel) only in the title and
+        skills, and one and a half times as much.
+        """
+        text, heading = text.lower(), title_and_skills.lower()
+        easy = len(self.approachable.findall(text)) + 1.5 * len(self.approachable_topics.findall(heading))
+        hard = len(self.demanding.findall(text)) + 1.5 * len(self.demanding_topics.findall(heading))
+        return math.tanh((easy - hard) / 3)
+
+    @cached_property
+    def before_pattern(self) -> re.Pattern[str]:
+        return _phrases(self.before)
+
+    @cached_property
+    def after_pattern(self) -> re.Pattern[str]:
+        return _phrases(self.after)
+
+    @cached_property
+    def level_pattern(self) -> re.Pattern[str]:
+        return _phrases(self.levels)
+
+
+def read_profile(
+    skills: str,
+    interests: str,
+    vocabulary: SkillVocabulary,
+    cues: Cues,
+    known_words: frozenset[str] = frozenset(),
+) -> Reading:
+    """Read both fields of a profile; ``known_words`` (the catalogue's words) are not reported unrecognised."""
+    readings: list[SkillReading] = []
+    levels: list[LevelReading] = []
+    unrecognised: list[WordReading] = []
+    passages: list[Passage] = []
+    for field, text in (("skills", skills), ("interests", interests)):
+        if not text.strip():
+            continue
+        mentions = vocabulary.mentions(text, known_words | cues.plain_words)
+        masked = _mask(text.lower(), mentions)
+        segments = list(_segments(masked, cues, DEFAULT_ROLE[field]))
+        for mention in mentions:
+            role, cue = _role_at(segments, mention.start)
+            after = _after_cue(masked, mention.end, cues)
+            if after and (role != "avoid" or after[0] == "avoid"):  # "no cloud experience" stays negated
+                role, cue = after
+            readings.append(
+                SkillReading(
+                    mention.skill, role, mention.surface, field, mention.start, mention.end, cue, mention.fuzzy
+                )
+            )
+        passages.extend(
+            Passage(role, text[start:end].strip(" ,"))
+            for start, end, role, _ in segments
+            if text[start:end].strip(" ,")
+        )
+        levels.extend(_levels(masked, text, field, cues))
+        unrecognised.extend(_unplaced(masked, text, field, cues, vocabulary, known_words))
+    return Reading(tuple(readings), tuple(levels), tuple(unrecognised), tuple(passages))
+
+
+def _segments(masked: str, cues: Cues, default: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """Split a field into stretches ``(start, end, role, cue)``: each cue, comma or clause end starts one.
+
+    A negation holds until the next comma ("no Docker, just Linux"); a wish holds through a
+    list ("want to learn Rust, Go and eBPF") unless a qualifier opens a new item ("…, some Python").
+    """
+    events = [(m.start(), m.end(), cues.before[m.group(0)], m.group(0)) for m in cues.before_pattern.finditer(masked)]
+    events += [(m.start(), m.end(), "end", None) for m in _CLAUSE_END.finditer(masked)]
+    events += [(m.start(), m.end(), "comma", None) for m in re.finditer(",", masked)]
+    events.sort()
+    role, cue = default, None
+    before_negation: tuple[str, str | None] | None = None
+    after_comma = False
+    start = 0
+    for position, _, kind, phrase in events:
+        if position > start:
+            yield start, position, role, cue
+            start = position
+        if kind in ("end", "break"):
+            role, cue, before_negation, after_comma = default, None, None, False
+        elif kind == "comma":
+            if before_negation is not None:
+                (role, cue), before_negation = before_negation, None
+            after_comma = True
+        elif kind == "avoid":
+            before_negation = before_negation or (role, cue)
+            role, cue = "avoid", phrase
+        elif kind == "want":
+            role, cue, before_negation, after_comma = "want", phrase, None, False
+        elif before_negation is None and (kind == "have" or role != "want" or after_comma):
+            role, cue = "have", phrase
+    if start < len(masked):
+        yield start, len(masked), role, cue
+
+
+def _role_at(segments: list[tuple[int, int, str, str | None]], position: int) -> tuple[str, str | None]:
+    return next(((role, cue) for start, end, role, cue in segments if start <= position < end), segments[-1][2:])
+
+
+def _after_cue(masked: str, end: int, cues: Cues) -> tuple[str, str] | None:
+    """A cue right after a skill sets its role: "Rust (learning)", "kubernetes: none", "Java 5 yrs"."""
+    gap = _AFTER_GAP.match(masked, end)
+    position = gap.end() if gap else end
+    years = _YEARS.match(masked, position)
+    if years:
+        return "have", years.group(0)
+    found = cues.after_pattern.match(masked, position)
+    return (cues.after[found.group(0)], found.group(0)) if found else None
+
+
+def _levels(masked: str, text: str, field: str, cues: Cues) -> Iterator[LevelReading]:
+    for found in cues.level_pattern.finditer(masked):
+        yield LevelReading(cues.levels[found.group(0)], text[found.start() : found.end()], field, *found.span())
+    for found in _YEARS.finditer(masked):
+        years = float(found.group(1))
+        if years >= cues.years_intermediate:
+            level = "experienced" if years >= cues.years_experienced else "intermediate"
+            yield LevelReading(level, text[found.start() : found.end()], field, *found.span())
+
+
+def _unplaced(
+    masked: str,
+    text: str,
+    field: str,
+    cues: Cues,
+    vocabulary: SkillVocabulary,
+    known_words: frozenset[str],
+) -> Iterator[WordReading]:
+    """Words of ``masked`` (skills blanked out) that are no cue, no plain English word and not in the catalogue."""
+    seen: set[str] = set()
+    for found in _WORDS.finditer(masked):
+        word = found.group(0).strip(".'-")
+        if len(word) < 3 or word in seen or "'" in word or word.isdigit():
+            continue
+        if word in cues.plain_words or word in known_words or vocabulary.canonical(word):
+            continue
+        if word.rstrip("s") in known_words or word.rstrip("s") in cues.plain_words:
+            continue
+        seen.add(word)
+        yield WordReading(
+            text[found.start() : found.start() + len(word)], field, found.start(), found.start() + len(word)
+        )
+
+
+def _mask(lowered: str, mentions: Iterable[SkillMention]) -> str:
+    """``lowered`` with every skill mention blanked, so "machine learning" holds no "learning" cue."""
+    characters = list(lowered)
+    for mention in mentions:
+        characters[mention.start : mention.end] = " " * (mention.end - mention.start)
+    return "".join(characters)
+
+
+def _phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'-])(?:{alternation})(?![\w'-])")
+
+
+def _lower(phrases: Iterable[str]) -> list[str]:
+    return [phrase.lower().strip() for phrase in phrases]

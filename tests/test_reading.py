@@ -1,0 +1,127 @@
+"""Reading a profile into skills had, wanted and avoided, a level, and words not placed: the tricky cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher.profile import build_profile
+from matcher.reading import Cues, read_profile
+from matcher.skills import SkillVocabulary
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> SkillVocabulary:
+    return SkillVocabulary.load()
+
+
+@pytest.fixture(scope="module")
+def cues() -> Cues:
+    return Cues.load()
+
+
+def read(vocabulary, cues, skills, interests=""):
+    return read_profile(skills, interests, vocabulary, cues)
+
+
+@pytest.mark.parametrize(
+    ("skills", "interests", "have", "want", "avoid"),
+    [
+        ("never used Java", "", set(), set(), {"Java"}),
+        ("I know Go, never used Java", "", {"Go"}, set(), {"Java"}),
+        ("learning Rust", "", set(), {"Rust"}, set()),
+        ("learning Go right now", "", set(), {"Go"}, set()),
+        ("", "want to learn eBPF", set(), {"eBPF"}, set()),
+        ("I know Go and want to learn eBPF", "", {"Go"}, {"eBPF"}, set()),
+        ("never written lua", "", set(), set(), {"Lua"}),
+        ("Python and Go. No Java.", "", {"Python", "Go"}, set(), {"Java"}),
+        ("No cloud experience, no Kubernetes, just Linux and C.", "", {"Linux", "C"}, set(), {"Kubernetes"}),
+        ("Not familiar with Prometheus.", "", set(), set(), {"Prometheus"}),
+        ("python. learning: docker, k8s", "", {"Python"}, {"Docker", "Kubernetes"}, set()),
+        ("kubernetes: none. docker: basics.", "", {"Docker"}, set(), {"Kubernetes"}),
+        ("Java dev (5 yrs), currently learning Rust.", "", {"Java"}, {"Rust"}, set()),
+        ("", "I want to try some Rust", set(), {"Rust"}, set()),
+        ("", "Kubernetes operators", set(), {"Kubernetes controllers"}, set()),
+        ("", "I want to learn Rust, I have some experience in C", {"C"}, {"Rust"}, set()),
+        ("Go and Python; want Rust; no Java please.", "", {"Go", "Python"}, {"Rust"}, {"Java"}),
+    ],
+)
+def test_roles_follow_the_cues(vocabulary, cues, skills, interests, have, want, avoid):
+    reading = read(vocabulary, cues, skills, interests)
+    assert (set(reading.have), set(reading.want), set(reading.avoid)) == (have, want, avoid)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I learn best when there's a good tutorial.",
+        "I followed tutorials to learn React",
+        "I read the source code when the documentation runs out",
+        "docs when the documentation runs out",
+    ],
+)
+def test_reading_tutorials_or_documentation_is_not_technical_writing(vocabulary, cues, text):
+    reading = read(vocabulary, cues, text)
+    assert "Technical writing" not in reading.have + reading.want
+
+
+def test_writing_documentation_is_technical_writing(vocabulary, cues):
+    assert "Technical writing" in read(vocabulary, cues, "Python, docs, testing").have
+    assert "Technical writing" in read(vocabulary, cues, "", "I'd like to improve the docs").want
+
+
+def test_spring_boot_is_a_skill_and_spring_the_season_is_not(vocabulary, cues):
+    assert "Spring Boot" in read(vocabulary, cues, "Java and Spring Boot microservices").have
+    assert not [r for r in read(vocabulary, cues, "in spring I studied networks").skills if "Spring" in r.skill]
+
+
+def test_ingress_nginx_is_not_the_gateway_api(vocabulary, cues):
+    reading = read(vocabulary, cues, "I configured ingress-nginx for years")
+    assert "Gateway API" not in reading.have
+    assert reading.have  # it is a tool the vocabulary knows
+
+
+def test_every_reading_points_at_the_mentees_words(vocabulary, cues):
+    skills, interests = "golang, never used Java", "want to learn eBPF"
+    reading = read(vocabulary, cues, skills, interests)
+    text = {"skills": skills, "interests": interests}
+    for item in reading.skills:
+        assert text[item.field][item.start : item.end] == item.words
+    assert reading.evidence("Go").words == "golang"
+    assert reading.evidence("eBPF", "want").cue == "want to learn"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I am a student, Python basics", "beginner"),
+        ("first contribution to open source, some HTML", "beginner"),
+        ("10 years of Java", "experienced"),
+        ("senior SRE, Go", "experienced"),
+        ("Go, Kubernetes", None),
+    ],
+)
+def test_level_cues(vocabulary, cues, text, level):
+    assert read(vocabulary, cues, text).level == level
+
+
+def test_words_found_nowhere_are_reported(vocabulary, cues):
+    reading = read_profile("Go, Zorblax and Quuxdb", "", vocabulary, cues, known_words=frozenset({"quuxdb"}))
+    assert [item.words for item in reading.unrecognised] == ["Zorblax"]
+    assert not read(vocabulary, cues, "I really enjoy building things with Go").unrecognised
+
+
+def test_a_negated_skill_never_reaches_the_query_text(vocabulary, cues):
+    profile = build_profile("I know Go, never used Java", "", vocabulary, cues=cues)
+    assert "Java" not in profile.query_text and "Go" in profile.query_text
+    assert profile.direct_skills == {"Go"}
+
+
+def test_a_mentee_can_correct_the_reading(vocabulary, cues):
+    profile = build_profile("Go, learning Rust", "", vocabulary, cues=cues)
+    assert profile.direct_skills == {"Go"} and profile.wanted_skills == {"Rust"}
+    moved = profile.corrected("Rust", "have", vocabulary)
+    assert moved.direct_skills == {"Go", "Rust"} and not moved.wanted_skills
+    removed = moved.corrected("Go", None, vocabulary)
+    assert removed.direct_skills == {"Rust"}
+    added = removed.corrected("eBPF", "want", vocabulary)
+    assert added.wanted_skills == {"eBPF"}
