@@ -79,8 +79,9 @@ def _evidence(
     return tuple(sentences[position] for position in best if similarity[position] > 0.05)
 
 
-#: Fit labels, best first: a fit (0–100) at or above the bound gets the label. The bounds were set by
-#: hand with the first ranker and are kept unchanged here; they are data, in one place, to refit.
+#: Fit labels, best first: a fit (0–100) at or above the bound gets the label. The fit is the expected
+#: grade over 3 (see :mod:`matcher.combiner`), so 65 ≈ graded good (2), 48 ≈ between plausible and
+#: good (1.5), 32 ≈ a plausible stretch (1); below, most graders would say not relevant.
 FIT_LABELS: tuple[tuple[float, str], ...] = (
     (65.0, "Strong fit"),
     (48.0, "Good fit"),

@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, lil_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matcher.embedding import Encoder, cached_encode
@@ -41,6 +41,47 @@ class ProjectSkills:
 
 
 @dataclass(frozen=True)
+class SkillMatrix:
+    """Every project's skills as sparse rows over the catalogue's skills, so a profile meets all projects at once."""
+
+    columns: dict[str, int]  # skill → column
+    weights: csr_matrix  # required: centrality, implied: ½, mentioned: ⅓
+    required: csr_matrix  # required skills: centrality (for half credit when the mentee has a neighbour)
+    uses: csr_matrix  # 1 for every skill the project uses
+    asks: csr_matrix  # 1 for required and implied skills
+    builds_on: dict[str, frozenset[str]]  # required skill → skills that earn half credit for it
+
+    def vector(self, skills: frozenset[str] | set[str]) -> np.ndarray:
+        """A profile's skills as a 0/1 column vector (skills no project uses are left out)."""
+        vector = np.zeros(len(self.columns), dtype=np.float32)
+        vector[[self.columns[skill] for skill in skills if skill in self.columns]] = 1.0
+        return vector
+
+
+def skill_matrix(skills: tuple[ProjectSkills, ...]) -> SkillMatrix:
+    """Stack the projects' skills into sparse matrices (see :class:`SkillMatrix`)."""
+    names = sorted({name for project in skills for name in project.all})
+    columns = {name: column for column, name in enumerate(names)}
+    shape = (len(skills), len(names))
+    weights, required, uses, asks = (lil_matrix(shape, dtype=np.float32) for _ in range(4))
+    builds_on: dict[str, frozenset[str]] = {}
+    for row, project in enumerate(skills):
+        for name in project.all:
+            column = columns[name]
+            uses[row, column] = 1.0
+            if name in project.centrality:
+                weights[row, column] = required[row, column] = project.centrality[name]
+                asks[row, column] = 1.0
+                builds_on[name] = project.builds_on[name]
+            elif name in project.implied:
+                weights[row, column] = 0.5
+                asks[row, column] = 1.0
+            else:
+                weights[row, column] = 0.33
+    return SkillMatrix(columns, weights.tocsr(), required.tocsr(), uses.tocsr(), asks.tocsr(), builds_on)
+
+
+@dataclass(frozen=True)
 class ProjectIndex:
     """Everything the ranker needs about a catalogue, as arrays aligned with its projects."""
 
@@ -55,6 +96,7 @@ class ProjectIndex:
     vectorizer: TfidfVectorizer
     lexical_matrix: csr_matrix
     skills: tuple[ProjectSkills, ...]
+    skill_matrix: SkillMatrix
     known_words: frozenset[str]
     approachability: np.ndarray  # −1 demanding … 1 beginner-friendly, per project
 
@@ -144,6 +186,7 @@ def build_index(
         vectorizer=vectorizer,
         lexical_matrix=lexical_matrix,
         skills=skills,
+        skill_matrix=skill_matrix(skills),
         known_words=known_words,
         approachability=np.array(
             [

@@ -17,7 +17,7 @@ from threadpoolctl import threadpool_limits
 from matcher.combiner import FEATURES, Combiner
 from matcher.embedding import Encoder
 from matcher.errors import InputError
-from matcher.index import ProjectIndex, ProjectSkills
+from matcher.index import ProjectIndex, ProjectSkills, SkillMatrix
 from matcher.profile import Profile
 from matcher.query import Query
 from matcher.records import Project
@@ -46,13 +46,30 @@ class SkillOverlap:
         return 0.6 * self.coverage + 0.4 * self.used
 
 
+class Overlaps(Sequence[SkillOverlap]):
+    """The skill overlap of one profile with every project, worked out when first asked for (explanations, batch)."""
+
+    def __init__(self, profile: Profile, index: ProjectIndex) -> None:
+        self._profile = profile
+        self._skills = index.skills
+        self._cache: dict[int, SkillOverlap] = {}
+
+    def __len__(self) -> int:
+        return len(self._skills)
+
+    def __getitem__(self, position: int) -> SkillOverlap:  # type: ignore[override]
+        if position not in self._cache:
+            self._cache[position] = skill_overlap(self._profile, self._skills[position])
+        return self._cache[position]
+
+
 @dataclass(frozen=True)
 class ChannelScores:
     """Every project's channel features for one profile (rows: projects, columns: FEATURES)."""
 
     features: np.ndarray
     query_vector: np.ndarray
-    overlaps: tuple[SkillOverlap, ...]
+    overlaps: Overlaps
 
     def feature(self, name: str) -> np.ndarray:
         return self.features[:, FEATURES.index(name)]
@@ -64,7 +81,7 @@ class ChannelScores:
         if channel == "lexical":
             return np.clip(self.feature("lexical") / LEXICAL_CEILING, 0.0, 1.0)
         if channel == "skills":
-            return np.array([overlap.score for overlap in self.overlaps])
+            return 0.6 * self.feature("skills_coverage") + 0.4 * self.feature("skills_used")
         if channel == "wants":
             return np.maximum(_calibrated(self.feature("semantic_wants")), self.feature("wants_skills"))
         level = self.feature("level_beginner")
@@ -126,21 +143,26 @@ def channel_scores(profile: Profile, index: ProjectIndex, encoder: Encoder) -> C
 def channel_scores_many(profiles: Sequence[Profile], index: ProjectIndex, encoder: Encoder) -> list[ChannelScores]:
     """:func:`channel_scores` for many profiles, with one batched model call and one TF-IDF pass.
 
-    Each profile encodes what it has and wants as one text, plus its wishes alone when it
-    also has something (otherwise the two are the same text).
+    Each profile encodes what it has and what it wants as two texts; the whole profile's vector
+    is their normalised sum.
     """
     if not profiles:
         return []
-    texts = [profile.query_text for profile in profiles]
-    wishes = [profile.want_text if profile.have_text and profile.want_text else "" for profile in profiles]
-    extra = [position for position, wish in enumerate(wishes) if wish]
-    vectors = encoder.encode(texts + [wishes[position] for position in extra])
-    query_vectors = vectors[: len(texts)]
-    want_vectors = np.zeros_like(query_vectors)
-    want_vectors[extra] = vectors[len(texts) :]
+    # what each mentee has and what they want, encoded apart in one model call; the whole profile is their
+    # normalised sum (as fast as encoding the whole text once, and it gives the wishes their own vector)
+    parts = [(position, text) for position, p in enumerate(profiles) for text in (p.have_text, p.want_text) if text]
+    dimension = index.project_vectors.shape[1]
+    vectors = encoder.encode([text for _, text in parts]) if parts else np.zeros((0, dimension), dtype=np.float32)
+    have_vectors = np.zeros((len(profiles), dimension), dtype=np.float32)
+    want_vectors = np.zeros((len(profiles), dimension), dtype=np.float32)
+    row = 0
     for position, profile in enumerate(profiles):
-        if profile.want_text and not profile.have_text:
-            want_vectors[position] = query_vectors[position]
+        for text, target in ((profile.have_text, have_vectors), (profile.want_text, want_vectors)):
+            if text:
+                target[position] = vectors[row]
+                row += 1
+    query_vectors = have_vectors + want_vectors
+    query_vectors /= np.maximum(np.linalg.norm(query_vectors, axis=1, keepdims=True), 1e-9)
     # One BLAS thread: these products are small, and OpenBLAS threads left spinning after a
     # multi-threaded product slowed the next model call 7-fold on 2 cores (bench/bench_query.py).
     with threadpool_limits(limits=1, user_api="blas"):
@@ -150,27 +172,33 @@ def channel_scores_many(profiles: Sequence[Profile], index: ProjectIndex, encode
         lexical = (index.lexical_matrix @ index.vectorizer.transform(lexical_texts).T).toarray()
     results = []
     for column, profile in enumerate(profiles):
-        overlaps = tuple(skill_overlap(profile, skills) for skills in index.skills)
         beginner = float(profile.level == "beginner")
         features = np.column_stack(
             [
                 semantic[:, column],
                 semantic_wants[:, column],
                 lexical[:, column],
-                [overlap.coverage for overlap in overlaps],
-                [overlap.used for overlap in overlaps],
-                [_wanted_share(profile, overlap) for overlap in overlaps],
-                [min(1.0, len(overlap.avoided)) for overlap in overlaps],
+                *_skill_features(profile, index.skill_matrix),
                 beginner * index.approachability,
             ]
         ).astype(np.float32)
-        results.append(ChannelScores(features, query_vectors[column], overlaps))
+        results.append(ChannelScores(features, query_vectors[column], Overlaps(profile, index)))
     return results
 
 
-def _wanted_share(profile: Profile, overlap: SkillOverlap) -> float:
-    wanted = profile.wanted_skills
-    return len(overlap.wanted) / len(wanted) if wanted else 0.0
+def _skill_features(profile: Profile, matrix: SkillMatrix) -> list[np.ndarray]:
+    """Coverage, skills used, wanted share and avoided clash of every project: :func:`skill_overlap`'s
+    figures, computed for the whole catalogue with sparse products."""
+    named, wanted = profile.direct_skills, profile.wanted_skills
+    have = profile.all_skills
+    halves = {skill for skill, base in matrix.builds_on.items() if skill not in have and base & named}
+    earned = matrix.weights @ matrix.vector(have) + 0.5 * (matrix.required @ matrix.vector(halves))
+    possible = np.asarray(matrix.weights.sum(axis=1)).ravel()
+    coverage = np.divide(earned, possible, out=np.zeros_like(earned), where=possible > 0) if named else earned * 0
+    used = matrix.uses @ matrix.vector(named) / len(named) if named else np.zeros(matrix.uses.shape[0])
+    wants = matrix.uses @ matrix.vector(wanted) / len(wanted) if wanted else np.zeros(matrix.uses.shape[0])
+    avoided = np.minimum(1.0, matrix.asks @ matrix.vector(profile.avoided_skills))
+    return [coverage, used, wants, avoided]
 
 
 def _calibrated(cosine: np.ndarray) -> np.ndarray:

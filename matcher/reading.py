@@ -237,7 +237,7 @@ def read_profile(
     for field, text in (("skills", skills), ("interests", interests)):
         if not text.strip():
             continue
-        mentions = vocabulary.mentions(text, known_words | cues.plain_words)
+        mentions = vocabulary.mentions(text, known_words, cues.plain_words)
         masked = _mask(text.lower(), mentions)
         segments = list(_segments(masked, cues, DEFAULT_ROLE[field]))
         for mention in mentions:

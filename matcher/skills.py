@@ -159,11 +159,16 @@ class SkillVocabulary:
         """The canonical name of one alias (``k8s`` → ``Kubernetes``), or None."""
         return self._alias_to_skill.get(text.strip().lower())
 
-    def mentions(self, text: str, known_words: frozenset[str] | set[str] = frozenset()) -> list[SkillMention]:
+    def mentions(
+        self,
+        text: str,
+        known_words: frozenset[str] | set[str] = frozenset(),
+        plain_words: frozenset[str] | set[str] = frozenset(),
+    ) -> list[SkillMention]:
         """Every place ``text`` names a skill (by alias, or by a misspelt alias), in order, without implications.
 
-        ``known_words`` are real words (e.g. the catalogue's vocabulary) that are never
-        taken for misspelt skills.
+        ``known_words`` (e.g. the catalogue's vocabulary) and ``plain_words`` (plain English) are
+        real words, never taken for misspelt skills.
         """
         lowered = text.lower()
         found: list[SkillMention] = []
@@ -176,7 +181,9 @@ class SkillVocabulary:
         covered = [(mention.start, mention.end) for mention in found]
         for word in _WORD.finditer(lowered):
             token = word.group(0)
-            if token in known_words or token in self._alias_to_skill or _inside(word.span(), covered):
+            if token in known_words or token in plain_words or token in self._alias_to_skill:
+                continue
+            if _inside(word.span(), covered):
                 continue
             cutoff = 88 if len(token) < 6 else (80 if len(token) == 6 else 85)
             choices = self._fuzzy_choices.get(token[0], [])

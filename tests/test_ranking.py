@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from matcher.catalogue import load_catalogue
@@ -236,3 +237,25 @@ def test_explanations_follow_the_reading(recommender):
 def test_a_profile_that_only_avoids_is_refused(recommender):
     with pytest.raises(InputError, match="only what you want to avoid"):
         recommender.recommend("never used Java", "")
+
+
+@pytest.mark.parametrize(
+    ("skills", "interests"),
+    [("Go, Kubernetes, never used Java", "want to learn eBPF"), ("Podman, Istio", "networking"), ("", "operators")],
+)
+def test_catalogue_wide_skill_features_equal_each_projects_overlap(recommender, skills, interests):
+    from matcher.ranking import channel_scores, skill_overlap
+
+    profile = recommender.profile(skills, interests)
+    scores = channel_scores(profile, recommender.index, recommender.encoder)
+    overlaps = [skill_overlap(profile, project) for project in recommender.index.skills]
+    wanted = len(profile.wanted_skills) or 1
+    expected = {
+        "skills_coverage": [overlap.coverage for overlap in overlaps],
+        "skills_used": [overlap.used for overlap in overlaps],
+        "wants_skills": [len(overlap.wanted) / wanted for overlap in overlaps],
+        "avoid": [min(1, len(overlap.avoided)) for overlap in overlaps],
+    }
+    for name, values in expected.items():
+        assert np.allclose(scores.feature(name), values, atol=1e-6), name
+    assert scores.overlaps[3] == overlaps[3]
