@@ -118,9 +118,69 @@ class SentenceEncoder:
         )
         return np.asarray(vectors, dtype=np.float32)
 
+    def encode_spans(
+        self, texts: Sequence[str], spans: Sequence[tuple[int, int] | None]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Vectors of ``texts`` and of a character span of each, from one model call.
+
+        The text vector is the model's own (mean of its token vectors, normalised); a span's
+        vector is the normalised mean of the token vectors inside it, so the span is read in
+        the context of the whole text (zeros for a span of None or one that holds no token).
+        """
+        dimension = self.dimension
+        if not texts:
+            return np.zeros((0, dimension), dtype=np.float32), np.zeros((0, dimension), dtype=np.float32)
+        tokens = self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            output_value="token_embeddings",
+            convert_to_numpy=False,
+            show_progress_bar=False,
+        )
+        offsets = self.model.tokenizer(
+            list(texts), truncation=True, max_length=self.model.max_seq_length, return_offsets_mapping=True
+        )["offset_mapping"]
+        whole = np.zeros((len(texts), dimension), dtype=np.float32)
+        parts = np.zeros((len(texts), dimension), dtype=np.float32)
+        for row, (vectors, places, span) in enumerate(zip(tokens, offsets, spans, strict=True)):
+            vectors = vectors.float().numpy()
+            whole[row] = vectors.mean(axis=0)
+            if span is not None:
+                inside = [
+                    i
+                    for i, (start, end) in enumerate(places[: len(vectors)])
+                    if end > start and span[0] <= start and end <= span[1]
+                ]
+                if inside:
+                    parts[row] = vectors[inside].mean(axis=0)
+        return _normalised(whole), _normalised(parts)
+
     @property
     def dimension(self) -> int:
         return int(self.model.get_embedding_dimension())
+
+
+def _normalised(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms == 0, 1.0, norms)
+
+
+def encode_with_spans(
+    encoder: Encoder, texts: Sequence[str], spans: Sequence[tuple[int, int] | None]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Vectors of ``texts`` and of one character span of each (zeros for None).
+
+    One model call when the encoder pools spans itself (:meth:`SentenceEncoder.encode_spans`);
+    otherwise the spans are encoded as texts of their own.
+    """
+    pooled = getattr(encoder, "encode_spans", None)
+    if pooled is not None:
+        return pooled(texts, spans)
+    wanted = [row for row, span in enumerate(spans) if span is not None]
+    vectors = encoder.encode([*texts, *(texts[row][slice(*spans[row])] for row in wanted)])
+    parts = np.zeros_like(vectors[: len(texts)])
+    parts[wanted] = vectors[len(texts) :]
+    return vectors[: len(texts)], parts
 
 
 def default_cache_dir() -> Path:

@@ -62,6 +62,14 @@ class Profile:
         return ". ".join(part for part in (self.have_text, self.want_text) if part)
 
     @property
+    def want_span(self) -> tuple[int, int] | None:
+        """Where :attr:`want_text` lies in :attr:`query_text` (None when the mentee wants nothing)."""
+        if not self.want_text:
+            return None
+        start = len(self.have_text) + 2 if self.have_text else 0
+        return start, start + len(self.want_text)
+
+    @property
     def lexical_text(self) -> str:
         """The query text plus the names of implied and neighbouring skills, so the word channel meets families."""
         expansion = ", ".join(sorted((set(self.implied) | self.neighbours) - self.direct_skills - self.wanted_skills))

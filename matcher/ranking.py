@@ -15,7 +15,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from matcher.combiner import FEATURES, Combiner
-from matcher.embedding import Encoder
+from matcher.embedding import Encoder, encode_with_spans
 from matcher.errors import InputError
 from matcher.index import ProjectIndex, ProjectSkills, SkillMatrix
 from matcher.profile import Profile
@@ -143,26 +143,14 @@ def channel_scores(profile: Profile, index: ProjectIndex, encoder: Encoder) -> C
 def channel_scores_many(profiles: Sequence[Profile], index: ProjectIndex, encoder: Encoder) -> list[ChannelScores]:
     """:func:`channel_scores` for many profiles, with one batched model call and one TF-IDF pass.
 
-    Each profile encodes what it has and what it wants as two texts; the whole profile's vector
-    is their normalised sum.
+    Each profile is encoded once; its wishes are pooled from the tokens of their part of the text.
     """
     if not profiles:
         return []
-    # what each mentee has and what they want, encoded apart in one model call; the whole profile is their
-    # normalised sum (as fast as encoding the whole text once, and it gives the wishes their own vector)
-    parts = [(position, text) for position, p in enumerate(profiles) for text in (p.have_text, p.want_text) if text]
-    dimension = index.project_vectors.shape[1]
-    vectors = encoder.encode([text for _, text in parts]) if parts else np.zeros((0, dimension), dtype=np.float32)
-    have_vectors = np.zeros((len(profiles), dimension), dtype=np.float32)
-    want_vectors = np.zeros((len(profiles), dimension), dtype=np.float32)
-    row = 0
-    for position, profile in enumerate(profiles):
-        for text, target in ((profile.have_text, have_vectors), (profile.want_text, want_vectors)):
-            if text:
-                target[position] = vectors[row]
-                row += 1
-    query_vectors = have_vectors + want_vectors
-    query_vectors /= np.maximum(np.linalg.norm(query_vectors, axis=1, keepdims=True), 1e-9)
+    # one model call: each profile's vector, and its wishes read in context (a span of the same text)
+    query_vectors, want_vectors = encode_with_spans(
+        encoder, [profile.query_text for profile in profiles], [profile.want_span for profile in profiles]
+    )
     # One BLAS thread: these products are small, and OpenBLAS threads left spinning after a
     # multi-threaded product slowed the next model call 7-fold on 2 cores (bench/bench_query.py).
     with threadpool_limits(limits=1, user_api="blas"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from matcher.embedding import BUNDLED_MODEL_SHA256, SentenceEncoder
@@ -58,3 +59,16 @@ def test_missing_or_broken_model_folder_is_a_clear_error(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(ModelError, match="no model.safetensors"):
         _ = SentenceEncoder(tmp_path / "empty").model_id
+
+
+def test_span_pooling_gives_the_models_own_vectors_from_one_call(recommender):
+    encoder = recommender.encoder
+    texts = ["I know Go and Kubernetes. I want to learn eBPF", "Python, Django", "docs"]
+    spans = [(26, 46), None, (0, 4)]
+    whole, parts = encoder.encode_spans(texts, spans)
+    reference = encoder.encode(texts)
+    assert np.all(np.sum(whole * reference, axis=1) > 0.9999)
+    assert np.allclose(np.linalg.norm(parts[[0, 2]], axis=1), 1.0) and not parts[1].any()
+    assert float(parts[2] @ whole[2]) > 0.9  # the span is the whole text, bar the special tokens
+    alone = encoder.encode(["I want to learn eBPF"])[0]
+    assert float(parts[0] @ alone) > float(parts[0] @ reference[1])  # the span reads as the wish it holds

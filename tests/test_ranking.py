@@ -259,3 +259,12 @@ def test_catalogue_wide_skill_features_equal_each_projects_overlap(recommender, 
     for name, values in expected.items():
         assert np.allclose(scores.feature(name), values, atol=1e-6), name
     assert scores.overlaps[3] == overlaps[3]
+
+
+def test_spans_are_encoded_apart_when_the_encoder_cannot_pool_them():
+    from matcher.embedding import encode_with_spans
+
+    encoder = HashingEncoder()
+    whole, parts = encode_with_spans(encoder, ["Go. want to learn eBPF", "Python"], [(4, 22), None])
+    assert np.allclose(whole, encoder.encode(["Go. want to learn eBPF", "Python"]))
+    assert np.allclose(parts[0], encoder.encode(["want to learn eBPF"])[0]) and not parts[1].any()
