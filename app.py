@@ -69,7 +69,9 @@ def table(record_type: type, records) -> pd.DataFrame:
 def catalogue_choice() -> Recommender:
     st.sidebar.subheader("Catalogue")
     upload = st.sidebar.file_uploader(
-        "Use another term (markdown, or a JSON/CSV export)", type=["md", "markdown", "json", "csv"], key="catalogue"
+        "Use another term (markdown, lfx-export.json, or a JSON/CSV export)",
+        type=["md", "markdown", "json", "csv"],
+        key="catalogue",
     )
     if upload is None:
         recommender = get_recommender(DEFAULT_CATALOGUE, None)

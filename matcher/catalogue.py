@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from matcher.errors import CatalogueError
+from matcher.lfx_export import is_lfx_export, projects_from_lfx_export
 from matcher.markdown import parse_markdown
 from matcher.records import PROJECT_FIELDS, Catalogue, ParseWarning, Project
 from matcher.resources import DEFAULT_CATALOGUE, default_catalogue_text
@@ -26,7 +27,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def load_catalogue(paths: Sequence[str | Path] | str | Path | None = None) -> Catalogue:
-    """Read one or more markdown/JSON/CSV files or folders into one catalogue.
+    """Read one or more markdown term files, LFX exports, JSON/CSV exports or folders into one catalogue.
 
     With no path, the default catalogue shipped in the package is read. Folders are read
     recursively in name order. Ids that collide across files get a ``-2``, ``-3`` suffix
@@ -104,8 +105,13 @@ def _projects_from_json(text: str, where: str) -> list[Project]:
         raise CatalogueError(
             f"{where}: line {error.lineno}, column {error.colno}: invalid JSON ({error.msg})"
         ) from None
+    if is_lfx_export(data):
+        return projects_from_lfx_export(data, where)
     if not isinstance(data, list):
-        raise CatalogueError(f"{where}: expected a JSON list of projects, got {type(data).__name__}")
+        raise CatalogueError(
+            f"{where}: expected a JSON list of projects or an LFX export (an object with 'programs'), "
+            f"got {type(data).__name__}"
+        )
     projects = []
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict):
@@ -115,7 +121,7 @@ def _projects_from_json(text: str, where: str) -> list[Project]:
 
 
 #: Columns of the CSV export holding JSON because they are lists or mappings.
-_JSON_COLUMNS = ("skills", "mentors", "upstream_issues", "extra")
+_JSON_COLUMNS = ("skills", "mentors", "upstream_issues", "extra", "prerequisites")
 
 
 def _projects_from_csv(text: str, where: str) -> list[Project]:

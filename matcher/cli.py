@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="markdown/JSON/CSV files or folders (default: shipped catalogue)",
+        help="markdown term files, LFX exports (lfx-export.json), or JSON/CSV exports; files or folders "
+        "(default: shipped catalogue)",
     )
     catalog.add_argument("--format", choices=("table", "json", "csv"), default="table")
     catalog.set_defaults(handler=_catalog)
@@ -141,7 +142,12 @@ def _output(path: str | None) -> Iterator[TextIO]:
 
 
 def _add_catalogue_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--catalog", action="append", metavar="PATH", help="catalogue file or folder (repeatable)")
+    parser.add_argument(
+        "--catalog",
+        action="append",
+        metavar="PATH",
+        help="catalogue: markdown, lfx-export.json, JSON/CSV, or a folder (repeatable)",
+    )
     parser.add_argument("--model", metavar="DIR", help="local sentence-transformers model folder (default: bundled)")
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from matcher.records import Mentor, ParseWarning, Project
+from matcher.text import split_outside_brackets, split_skills, strip_bullet
 
 # Canonical field -> spellings seen in real files (compared without case, spaces or punctuation).
 LABELS: dict[str, tuple[str, ...]] = {
@@ -374,7 +375,7 @@ def _finish(
     if len(lineage) > 1:
         extra = {"Sub-project": " / ".join(lineage[1:]), **extra}
     return Project(
-        id=_lfx_id(lfx_url) or _slug(f"{organization} {title}"),
+        id=lfx_id(lfx_url) or slug(f"{organization} {title}"),
         title=title,
         organization=organization,
         description=description,
@@ -424,31 +425,15 @@ def _links(draft: _Draft, fields: dict[str, list[_Field]]) -> tuple[str | None, 
     return lfx_url, upstream
 
 
-def split_skills(text: str) -> tuple[str, ...]:
-    """Split a recommended-skills field into items: one per bullet/line, else by ``,``/``;``.
-
-    Commas inside parentheses stay (``Basic web development (HTML, Markdown)`` is one item).
-    """
-    lines = [_strip_bullet(line) for line in text.splitlines() if _strip_bullet(line)]
-    items: list[str] = []
-    for line in lines:
-        pieces = _split_outside_brackets(line, ",;") if len(lines) == 1 else _split_outside_brackets(line, ";")
-        for piece in pieces:
-            piece = re.sub(r"^(and|or)\s+", "", piece.strip(), flags=re.IGNORECASE).strip(" .*_")
-            if piece:
-                items.append(piece)
-    return tuple(items)
-
-
 def parse_mentors(fields: list[_Field]) -> tuple[Mentor, ...]:
     """Mentors from a mentors field: bullets, one per line, or a comma/``and`` list."""
     mentors: list[Mentor] = []
     for item in fields:
         for line in item.lines:
-            line = _strip_bullet(line)
+            line = strip_bullet(line)
             if not line:
                 continue
-            for piece in _split_outside_brackets(line, ",;", words=(" and ", " & ")):
+            for piece in split_outside_brackets(line, ",;", words=(" and ", " & ")):
                 mentor = _mentor(piece)
                 if mentor is not None:
                     mentors.append(mentor)
@@ -462,6 +447,9 @@ def _mentor(text: str) -> Mentor | None:
     handle_match = _HANDLE.search(without_email) or _GITHUB_LINK.search(without_email)
     handle = handle_match.group(1) if handle_match else None
     name_part = re.split(r"[(\[@<]|https?://", without_email, maxsplit=1)[0]
+    alias = re.match(r"\s*\(([A-Za-z][A-Za-z .'-]*)\)\s*[(\[<@]", without_email[len(name_part) :])
+    if alias:  # "Zicong Chen (Jesse Stutler) (@JesseStutler, …)": the alias is part of the name
+        name_part = f"{name_part.rstrip()} ({alias.group(1).strip()})"
     if not name_part.strip() and text.lstrip().startswith("["):  # "[Franco Stellari] (@handle)"
         name_part = text.lstrip()[1:].split("]", 1)[0]
     name = _clean_inline(name_part).strip(" -:,*_") or None
@@ -488,12 +476,12 @@ def _file_term(preamble: list[str], sections: list[_Section]) -> str | None:
     return None
 
 
-def _lfx_id(url: str | None) -> str | None:
+def lfx_id(url: str | None) -> str | None:
     match = _LFX_ID.search(url or "")
     return match.group(1).lower() if match else None
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80]
 
 
@@ -516,10 +504,6 @@ def _clean_inline(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _strip_bullet(line: str) -> str:
-    return re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line).strip()
-
-
 def _join_lines(lines: list[str]) -> str:
     """Field lines to text: bullets kept as lines, wrapped prose joined, markdown removed."""
     out: list[str] = []
@@ -530,7 +514,7 @@ def _join_lines(lines: list[str]) -> str:
                 out.append("")
             continue
         is_item = bool(re.match(r"^(?:[-*+]|\d+[.)])\s+", stripped))
-        text = _clean_inline(_strip_bullet(stripped) if is_item else stripped)
+        text = _clean_inline(strip_bullet(stripped) if is_item else stripped)
         if not text:
             continue
         if is_item or not out or out[-1] == "" or out[-1].startswith("- "):
@@ -538,30 +522,3 @@ def _join_lines(lines: list[str]) -> str:
         else:
             out[-1] = f"{out[-1]} {text}"
     return "\n".join(out).strip()
-
-
-def _split_outside_brackets(text: str, separators: str, words: tuple[str, ...] = ()) -> list[str]:
-    """Split on separator characters (and separator words) that are not inside () or []."""
-    pieces: list[str] = []
-    depth = 0
-    start = 0
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(0, depth - 1)
-        elif depth == 0 and char in separators:
-            pieces.append(text[start:index])
-            start = index + 1
-        elif depth == 0:
-            word = next((word for word in words if text.startswith(word, index)), None)
-            if word:
-                pieces.append(text[start:index])
-                start = index + len(word)
-                index = start
-                continue
-        index += 1
-    pieces.append(text[start:])
-    return [piece.strip() for piece in pieces if piece.strip()]

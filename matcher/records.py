@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from matcher.errors import CatalogueError
+from matcher.text import split_skills
 
 #: The fields of a project, in the order the JSON and CSV exports use.
 PROJECT_FIELDS: tuple[str, ...] = (
@@ -24,6 +25,8 @@ PROJECT_FIELDS: tuple[str, ...] = (
     "lfx_url",
     "term",
     "extra",
+    "maturity",
+    "prerequisites",
 )
 
 
@@ -59,6 +62,8 @@ class Project:
     lfx_url: str | None = None
     term: str | None = None
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=True)
+    maturity: str | None = None  # CNCF maturity (graduated, incubating, sandbox), from the LFX export
+    prerequisites: tuple[str, ...] = ()  # what an applicant hands in (résumé, coding challenge…), from the export
 
     def to_dict(self) -> dict:
         """Plain JSON-ready dict with exactly :data:`PROJECT_FIELDS` as keys."""
@@ -66,6 +71,7 @@ class Project:
         data["skills"] = list(self.skills)
         data["upstream_issues"] = list(self.upstream_issues)
         data["mentors"] = [asdict(mentor) for mentor in self.mentors]
+        data["prerequisites"] = list(self.prerequisites)
         return {name: data[name] for name in PROJECT_FIELDS}
 
     @classmethod
@@ -91,7 +97,14 @@ class Project:
             lfx_url=data.get("lfx_url") or None,
             term=data.get("term") or None,
             extra={str(key): str(value) for key, value in (data.get("extra") or {}).items()},
+            maturity=data.get("maturity") or None,
+            prerequisites=tuple(str(item) for item in data.get("prerequisites") or ()),
         )
+
+    @property
+    def technologies(self) -> tuple[str, ...]:
+        """The technologies the project lists (markdown ``Technologies:`` field or the export's)."""
+        return split_skills(self.extra.get("Technologies", ""))
 
     @property
     def text(self) -> str:

@@ -1,4 +1,4 @@
-"""Small text helpers shared by indexing and explaining: sentences and passages."""
+"""Small text helpers shared by parsing, indexing and explaining: list items, sentences and passages."""
 
 from __future__ import annotations
 
@@ -38,3 +38,50 @@ def passages(sentences: list[str], max_words: int = 120) -> list[str]:
     if current:
         packed.append(" ".join(current))
     return packed
+
+
+def split_skills(text: str) -> tuple[str, ...]:
+    """Split a recommended-skills field into items: one per bullet/line, else by ``,``/``;``.
+
+    Commas inside parentheses stay (``Basic web development (HTML, Markdown)`` is one item).
+    """
+    lines = [strip_bullet(line) for line in text.splitlines() if strip_bullet(line)]
+    items: list[str] = []
+    for line in lines:
+        pieces = split_outside_brackets(line, ",;") if len(lines) == 1 else split_outside_brackets(line, ";")
+        for piece in pieces:
+            piece = re.sub(r"^(and|or)\s+", "", piece.strip(), flags=re.IGNORECASE).strip(" .*_")
+            if piece:
+                items.append(piece)
+    return tuple(items)
+
+
+def strip_bullet(line: str) -> str:
+    return re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line).strip()
+
+
+def split_outside_brackets(text: str, separators: str, words: tuple[str, ...] = ()) -> list[str]:
+    """Split on separator characters (and separator words) that are not inside () or []."""
+    pieces: list[str] = []
+    depth = 0
+    start = 0
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and char in separators:
+            pieces.append(text[start:index])
+            start = index + 1
+        elif depth == 0:
+            word = next((word for word in words if text.startswith(word, index)), None)
+            if word:
+                pieces.append(text[start:index])
+                start = index + len(word)
+                index = start
+                continue
+        index += 1
+    pieces.append(text[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]

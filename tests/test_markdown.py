@@ -9,8 +9,9 @@ from collections import Counter
 import pytest
 
 from matcher.catalogue import load_catalogue
-from matcher.markdown import parse_markdown, split_skills
+from matcher.markdown import parse_markdown
 from matcher.records import Mentor
+from matcher.text import split_skills
 
 
 @pytest.fixture(scope="module")
