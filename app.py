@@ -7,6 +7,7 @@ or catalogues is ever rendered: text is shown escaped.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 
@@ -20,9 +21,11 @@ from matcher.catalogue import load_catalogue, read_catalogue
 from matcher.coordinator import CoordinatorOptions, CoordinatorReport, run_coordinator
 from matcher.embedding import ENTRY_POINT_ENVIRONMENT, SentenceEncoder
 from matcher.errors import MatcherError
+from matcher.explain import Explanation, fit_label
+from matcher.profile import Profile
 from matcher.query import Query
-from matcher.reading import Reading
 from matcher.recommender import Recommendation, Recommender
+from matcher.records import Mentor
 from matcher.tables import csv_text, read_table, record_cells, record_columns
 
 for _name, _value in ENTRY_POINT_ENVIRONMENT.items():  # this app's entry point: set before the model loads
@@ -119,27 +122,20 @@ def find_your_project(recommender: Recommender) -> None:
     )
     languages = [] if language == "any language" else [language]
     try:
-        results = recommender.recommend(
-            skills_text, interests, Query.of(top=top, organizations=org_filter, languages=languages)
+        profile = understood(recommender.profile(skills_text, interests), recommender)
+        results = recommender.recommend_profile(
+            profile, Query.of(top=top, organizations=org_filter, languages=languages)
         )
     except MatcherError as error:
         st.warning(str(error))
         return
-    if results:
-        understood(results[0].reading)
     if not results:
         st.info("No project matches these filters; try removing one.")
         return
-    fits = [result for result in results if not result.explanation.stretch]
-    stretches = [result for result in results if result.explanation.stretch]
-    st.subheader(f"Your best matches ({len(fits)})")
-    for result in fits:
+    st.subheader(f"Your matches, best first ({len(results)})")
+    st.caption(FIT_HELP)
+    for result in results:
         project_card(result)
-    if stretches:
-        st.subheader(f"Stretch projects ({len(stretches)})")
-        st.caption("These fit, except for one or two skills you could learn during the mentorship.")
-        for result in stretches:
-            project_card(result)
     st.download_button(
         "Download these results (CSV)",
         csv_text(ScoreRow, recommendation_rows("you", 1, results)),
@@ -148,57 +144,94 @@ def find_your_project(recommender: Recommender) -> None:
     )
 
 
-def understood(reading: Reading) -> None:
-    """What the tool read in the mentee's words, so a wrong reading can be seen (and retyped)."""
+FIT_HELP = (
+    "How to read the fit: 0–100, the grade independent graders would likely give, over 3 "
+    "(65+ strong: a good match; 48+ good; 32+ possible, often a stretch; below: weak). "
+    "A stretch fits except for one or two skills you would learn."
+)
+
+
+def understood(profile: Profile, recommender: Recommender) -> Profile:
+    """The "What we understood" panel: the reading of the mentee's words, which they can correct.
+
+    Removing a skill, moving it between "have" and "want", or adding one re-ranks at once.
+    """
+    reading, vocabulary = profile.reading, recommender.vocabulary
+    key = hashlib.sha256(f"{profile.skills_text}\n{profile.interests_text}".encode()).hexdigest()[:16]
     with st.container(border=True):
-        st.markdown("**What we understood**")
-        for role, label, colour in (
-            ("have", "You have", "green"),
-            ("want", "You want to learn", "blue"),
-            ("avoid", "You have not used or would avoid", "gray"),
-        ):
-            names = reading.names(role)
-            if names:
-                chips = " ".join(f":{colour}-badge[{escape(name)}]" for name in names)
-                st.markdown(f"{label}: {chips}")
+        st.markdown("**What we understood** (correct it if we got it wrong: the ranking follows)")
+        left, right = st.columns(2)
+        have = left.multiselect("You have", vocabulary.names, default=list(reading.have), key=f"have-{key}")
+        want = right.multiselect("You want to learn", vocabulary.names, default=list(reading.want), key=f"want-{key}")
+        if reading.avoid:
+            st.caption("You have not used or would avoid: " + ", ".join(escape(name) for name in reading.avoid))
         if reading.level:
-            st.caption(f"Level: {reading.level} (from: {', '.join(escape(item.words) for item in reading.levels)})")
+            cues = ", ".join(escape(item.words) for item in reading.levels)
+            st.caption(f"Level: {reading.level} (from: {cues})")
         if reading.unrecognised:
-            st.caption("Not recognised: " + ", ".join(escape(item.words) for item in reading.unrecognised))
+            words = ", ".join(escape(item.words) for item in reading.unrecognised)
+            st.caption(f"Not recognised (still matched by their words): {words}")
+    for skill in [*reading.have, *reading.want]:
+        if skill not in have and skill not in want:
+            profile = profile.corrected(skill, None, vocabulary)
+    for role, chosen, read in (("have", have, reading.have), ("want", want, reading.want)):
+        for skill in chosen:
+            if skill not in read:
+                profile = profile.corrected(skill, role, vocabulary)
+    return profile
 
 
 def project_card(result: Recommendation) -> None:
     project, match, explanation = result.project, result.match, result.explanation
     with st.container(border=True):
         st.markdown(f"#### {match.rank}. {escape(project.title)}")
-        st.caption(f"{project.organization} · {project.term or 'term not stated'}")
+        facts = [project.organization, project.maturity and f"CNCF {project.maturity}", project.term]
+        st.caption(" · ".join(escape(fact) for fact in facts if fact))
+        badge = " :violet-badge[Stretch: one or two skills to learn]" if explanation.stretch else ""
+        st.markdown(f"**{fit_label(match.score)}**{badge}")
         st.progress(min(1.0, match.score / 100), text=f"Fit {match.score:.0f}/100")
         st.markdown(escape(explanation.summary))
-        if explanation.matched_skills:
-            chips = " ".join(f":green-badge[{escape(item.skill)}]" for item in explanation.matched_skills)
-            st.markdown(f"**You bring** {chips}")
-        if explanation.learning_goals:
-            chips = " ".join(f":blue-badge[{escape(item.skill)}]" for item in explanation.learning_goals)
-            st.markdown(f"**You want to learn, and this project uses** {chips}")
-        if explanation.missing_skills:
-            chips = " ".join(f":orange-badge[{escape(skill)}]" for skill in explanation.missing_skills)
-            st.markdown(f"**To learn** {chips}")
+        chips(explanation)
         for sentence in explanation.evidence:
             st.markdown(f"> {escape(sentence)}")
-        with st.expander("Details: score breakdown, mentors, links"):
+        if project.mentors:
+            st.markdown("**Mentors** " + ", ".join(mentor_link(mentor) for mentor in project.mentors))
+        if project.prerequisites:
+            st.markdown("**To apply** " + "; ".join(escape(item) for item in project.prerequisites))
+        links = [("LFX page", project.lfx_url)] + [
+            (f"Upstream issue {number}", url) for number, url in enumerate(project.upstream_issues, start=1)
+        ]
+        buttons = [(label, url) for label, url in links if url and url.startswith(("https://", "http://"))]
+        for column, (label, url) in zip(st.columns(max(1, len(buttons))), buttons, strict=False):
+            column.link_button(label, url)
+        with st.expander("Score breakdown"):
             parts = match.components
             st.write(
                 f"Meaning {parts['semantic']:.0f} · words {parts['lexical']:.0f} · skills {parts['skills']:.0f} · "
                 f"your wishes {parts['wants']:.0f} (each 0–100)"
             )
-            if project.mentors:
-                st.write("Mentors: " + ", ".join(mentor.display() for mentor in project.mentors))
-            links = [("LFX page", project.lfx_url)] + [
-                (f"Upstream issue {number}", url) for number, url in enumerate(project.upstream_issues, start=1)
-            ]
-            for label, url in links:
-                if url and url.startswith(("https://", "http://")):
-                    st.link_button(label, url)
+
+
+def chips(explanation: Explanation) -> None:
+    """What the mentee brings, wants to learn and would learn, as coloured badges."""
+    rows = (
+        ("You bring", "green", [item.skill for item in explanation.matched_skills]),
+        ("You want to learn, and this project uses", "blue", [item.skill for item in explanation.learning_goals]),
+        ("To learn", "orange", list(explanation.missing_skills)),
+    )
+    for label, colour, names in rows:
+        if names:
+            st.markdown(f"**{label}** " + " ".join(f":{colour}-badge[{escape(name)}]" for name in names))
+
+
+def mentor_link(mentor: Mentor) -> str:
+    """A mentor's name, with their GitHub handle as a link when it is a valid handle."""
+    name = escape(mentor.name or "")
+    handle = mentor.github or ""
+    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}", handle):
+        link = f"[@{escape(handle)}](https://github.com/{handle})"
+        return f"{name} ({link})" if name else link
+    return name or escape(mentor.email or "")
 
 
 def coordinators(recommender: Recommender) -> None:
@@ -230,7 +263,21 @@ def coordinators(recommender: Recommender) -> None:
         horizontal=True,
         help="bonus: +10 points for a preferred project; restrict: only preferred projects",
     )
-    if not st.button("Score applicants", type="primary"):
+    key = hashlib.sha256(
+        b"\0".join(
+            [
+                data,
+                capacities_file.getvalue() if capacities_file else b"",
+                repr((columns, top, capacity, mode)).encode(),
+            ]
+        )
+    ).hexdigest()
+    kept = st.session_state.get("coordinator")
+    pressed = st.button("Score applicants", type="primary")
+    if not pressed and kept and kept[0] == key:  # a download or any other rerun keeps the results on screen
+        show_report(*kept[1:])
+        return
+    if not pressed:
         return
     try:
         capacities = [int(capacity)] * len(recommender.catalogue)
@@ -247,6 +294,7 @@ def coordinators(recommender: Recommender) -> None:
     except MatcherError as error:
         st.error(str(error))
         return
+    st.session_state["coordinator"] = (key, report, capacities)
     show_report(report, capacities)
 
 

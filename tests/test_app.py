@@ -123,3 +123,48 @@ def test_uploading_another_catalogue_and_a_wrong_file(app, corpus_dir):
     uploader.set_value(("2024-03.md", (corpus_dir / "lfx" / "2024-03.md").read_bytes(), "text/markdown"))
     app.run()
     assert any("49 projects" in caption.value for caption in app.sidebar.caption)
+
+
+def card_numbers(app) -> list[int]:
+    return [int(m.value[5:].split(".", 1)[0]) for m in app.markdown if m.value.startswith("#### ")]
+
+
+def test_one_ranked_list_numbered_without_gaps_and_stretch_as_a_badge(app):
+    submit(app, ["Go", "Kubernetes"], interests="I want to learn eBPF")
+    assert card_numbers(app) == list(range(1, 9))
+    assert not any("Stretch projects" in header.value for header in app.subheader)
+    assert any("How to read the fit" in caption.value for caption in app.caption)
+
+
+def test_what_we_understood_shows_the_reading_and_a_correction_reranks(app):
+    submit(app, ["Go"], interests="I want to learn eBPF; never used Java")
+    panel = {box.label: box for box in app.multiselect if box.label in ("You have", "You want to learn")}
+    assert panel["You have"].value == ["Go"] and panel["You want to learn"].value == ["eBPF"]
+    assert any("Java" in caption.value for caption in app.caption)  # avoided, shown
+    assert any("you bring Go" in m.value for m in app.markdown)
+    panel["You have"].set_value([]).run()
+    assert not app.exception
+    assert not any("you bring Go" in m.value for m in app.markdown)
+    panel = {box.label: box for box in app.multiselect if box.label in ("You have", "You want to learn")}
+    panel["You want to learn"].set_value(["eBPF", "Go"]).run()
+    assert any("you want to learn" in m.value and "Go" in m.value for m in app.markdown)
+
+
+def test_cards_show_mentors_and_links_without_expanding(app):
+    submit(app, ["Go", "Kubernetes"])
+    assert any(m.value.startswith("**Mentors** ") and "](https://github.com/" in m.value for m in app.markdown)
+    assert app.get("link_button")
+
+
+def test_coordinator_results_stay_on_screen_after_a_rerun(app):
+    app.sidebar.radio[0].set_value("Coordinators").run()
+    uploader = [u for u in app.get("file_uploader") if u.proto.label == "Applicants file"][0]
+    uploader.set_value(("applicants.csv", SAMPLE.read_bytes(), "text/csv"))
+    app.run()
+    [button] = [b for b in app.button if b.label == "Score applicants"]
+    button.click().run()
+    assert len(app.dataframe) == 3
+    app.run()  # what a download button does: a rerun without pressing "Score applicants"
+    assert not app.exception
+    assert len(app.dataframe) == 3
+    assert any("12 applicants read" in s.value for s in app.success)
