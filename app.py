@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
@@ -25,7 +26,7 @@ from matcher.explain import Explanation, fit_label
 from matcher.profile import Profile
 from matcher.query import Query
 from matcher.recommender import Recommendation, Recommender
-from matcher.records import Mentor
+from matcher.records import Mentor, Project
 from matcher.tables import csv_text, read_table, record_cells, record_columns
 
 for _name, _value in ENTRY_POINT_ENVIRONMENT.items():  # this app's entry point: set before the model loads
@@ -62,8 +63,14 @@ def escape(text: str) -> str:
 
 
 def table(record_type: type, records) -> pd.DataFrame:
-    """Output records as a table for display, columns in their CSV order."""
-    return pd.DataFrame([record_cells(record) for record in records], columns=list(record_columns(record_type)))
+    """Output records as a table for display, columns in their CSV order.
+
+    Columns mixing numbers and blanks (a row number, empty for an unfilled project) are shown as
+    text, so the table's Arrow conversion never fails.
+    """
+    frame = pd.DataFrame([record_cells(record) for record in records], columns=list(record_columns(record_type)))
+    mixed = [name for name in frame.columns if frame[name].dtype == object]
+    return frame.astype({name: "string" for name in mixed})
 
 
 # --------------------------------------------------------------------------- pages
@@ -251,9 +258,16 @@ def coordinators(recommender: Recommender) -> None:
         st.error(f"This file could not be used: {error}")
         return
     columns = confirm_columns(list(header), detected)
-    left, right = st.columns(2)
+    left, middle, right = st.columns(3)
     top = left.number_input("Projects per applicant", 1, 20, 5)
-    capacity = right.number_input("Mentee slots per project", 0, 20, 1)
+    capacity = middle.number_input("Mentee slots per project", 0, 20, 1)
+    floor = right.number_input(
+        "Floor: least fit to shortlist or assign (0–100)",
+        0,
+        100,
+        32,
+        help="32 is where a 'possible fit' starts; applicants below it are neither shortlisted nor assigned",
+    )
     capacities_file = st.file_uploader(
         "Optional: slots per project (CSV with columns project, capacity)", type=["csv"], key="capacities"
     )
@@ -268,14 +282,14 @@ def coordinators(recommender: Recommender) -> None:
             [
                 data,
                 capacities_file.getvalue() if capacities_file else b"",
-                repr((columns, top, capacity, mode)).encode(),
+                repr((columns, top, capacity, floor, mode, recommender.catalogue.sources)).encode(),
             ]
         )
     ).hexdigest()
     kept = st.session_state.get("coordinator")
     pressed = st.button("Score applicants", type="primary")
     if not pressed and kept and kept[0] == key:  # a download or any other rerun keeps the results on screen
-        show_report(*kept[1:])
+        show_report(*kept[1:], recommender.catalogue.projects)
         return
     if not pressed:
         return
@@ -287,7 +301,9 @@ def coordinators(recommender: Recommender) -> None:
             )
         _, rows = read_applicants(data, columns, upload.name)
         status = st.empty()
-        options = CoordinatorOptions(top=int(top), capacities=tuple(capacities), preferences=PreferenceMode(mode))
+        options = CoordinatorOptions(
+            top=int(top), capacities=tuple(capacities), preferences=PreferenceMode(mode), min_score=float(floor)
+        )
         report = run_coordinator(
             recommender, rows, options, progress=lambda done: status.caption(f"{done} applicants scored…")
         )
@@ -295,7 +311,7 @@ def coordinators(recommender: Recommender) -> None:
         st.error(str(error))
         return
     st.session_state["coordinator"] = (key, report, capacities)
-    show_report(report, capacities)
+    show_report(report, capacities, recommender.catalogue.projects)
 
 
 def confirm_columns(header: list[str], detected: Columns) -> Columns:
@@ -315,8 +331,15 @@ def confirm_columns(header: list[str], detected: Columns) -> Columns:
     )
 
 
-def show_report(report: CoordinatorReport, capacities: list[int]) -> None:
+def show_report(report: CoordinatorReport, capacities: list[int], projects: Sequence[Project]) -> None:
     st.success(f"{report.applicants} applicants read; {report.not_scored} not scored (see the status column).")
+    if any(report.applicants_per_project):
+        counts = pd.Series(
+            report.applicants_per_project, index=[f"{p.title[:60]} ({p.organization})" for p in projects]
+        )
+        counts = counts[counts > 0].sort_values(ascending=False).head(20)
+        st.subheader("Where the applicants pile up (at or above the floor)")
+        horizontal_bars(counts.rename_axis("project").reset_index(name="applicants"), "project", "applicants")
     st.subheader("Best projects per applicant")
     st.dataframe(table(ScoreRow, report.score_rows), hide_index=True)
     st.download_button("Download (CSV)", csv_text(ScoreRow, report.score_rows), "scored.csv", "text/csv")
@@ -336,38 +359,53 @@ def show_report(report: CoordinatorReport, capacities: list[int]) -> None:
     )
 
 
+def horizontal_bars(frame: pd.DataFrame, category: str, count: str) -> None:
+    """Bars sorted by count, largest first; each axis titled by its own column (categories down, counts across)."""
+    st.bar_chart(frame, x=category, y=count, horizontal=True, sort=f"-{count}")
+
+
 def catalogue_page(recommender: Recommender) -> None:
     st.title("Browse the catalogue")
     catalogue, index = recommender.catalogue, recommender.index
     left, middle, right = st.columns([2, 1, 1])
-    query = left.text_input("Search titles and descriptions")
+    query = left.text_input("Search by meaning and words", placeholder="e.g. game server, documentation, eBPF")
     organizations = middle.multiselect("CNCF project", list(catalogue.organizations))
     skill = right.selectbox("Uses skill", ["any", *recommender.vocabulary.names])
-    rows = []
-    for position, project in enumerate(catalogue):
-        if organizations and project.organization not in organizations:
-            continue
-        if skill != "any" and skill not in index.skills[position].all:
-            continue
-        if query and query.lower() not in project.text.lower():
-            continue
-        rows.append(
-            {
-                "CNCF project": project.organization,
-                "title": project.title,
-                "recommended skills": ", ".join(project.skills),
-                "mentors": ", ".join(mentor.display() for mentor in project.mentors),
-                "term": project.term,
-                "LFX page": project.lfx_url,
-            }
-        )
-    st.caption(f"{len(rows)} of {len(catalogue)} projects")
+    hits = recommender.search(query) if query.strip() else None
+    order = (
+        [(hit.position, hit.relevance) for hit in hits]
+        if hits is not None
+        else [(i, None) for i in range(len(catalogue))]
+    )
+    shown = [
+        (position, relevance)
+        for position, relevance in order
+        if (not organizations or catalogue[position].organization in organizations)
+        and (skill == "any" or skill in index.skills[position].all)
+    ]
+    rows = [
+        {
+            **({"relevance": round(relevance, 2)} if relevance is not None else {}),
+            "CNCF project": catalogue[position].organization,
+            "title": catalogue[position].title,
+            "maturity": catalogue[position].maturity or "",
+            "recommended skills": ", ".join(catalogue[position].skills),
+            "mentors": ", ".join(mentor.display() for mentor in catalogue[position].mentors),
+            "term": catalogue[position].term,
+            "LFX page": catalogue[position].lfx_url,
+        }
+        for position, relevance in shown
+    ]
+    st.caption(f"{len(rows)} of {len(catalogue)} projects" + (" match the search" if hits is not None else ""))
     st.dataframe(
         pd.DataFrame(rows), hide_index=True, column_config={"LFX page": st.column_config.LinkColumn("LFX page")}
     )
-    counts = pd.Series([name for skills in index.skills for name in skills.required]).value_counts().head(20)
-    st.subheader("Most requested skills")
-    st.bar_chart(counts.rename_axis("skill").rename("projects"), horizontal=True, x_label="projects", y_label="skill")
+    requested = pd.Series([name for position, _ in shown for name in index.skills[position].required])
+    if requested.empty:
+        return
+    counts = requested.value_counts().head(20).rename_axis("skill").reset_index(name="projects asking for it")
+    st.subheader("Most requested skills in these projects")
+    horizontal_bars(counts, "skill", "projects asking for it")
 
 
 def main() -> None:

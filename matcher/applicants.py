@@ -135,7 +135,7 @@ def _applicant(
     if not any(value.strip() for value in cells):
         problem = "empty row"
     elif not skills.strip() and not interests.strip():
-        problem = "no skills or interests given"
+        problem = "empty: no skills or interests"
     return ApplicantRow(
         number,
         applicant_id,

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from matcher.applicants import ApplicantRow
-from matcher.batch import BestOf, ScoredApplicant
+from matcher.batch import BestOf, ScoredApplicant, mentor_names
 from matcher.errors import InputError
 from matcher.ranking import SkillOverlap
 from matcher.records import Project
@@ -190,15 +190,17 @@ class AssignmentRow:
     """One output row: an assignment, an unassigned applicant or an unfilled project, with the reason."""
 
     status: str
-    project_id: str = ""
-    title: str = ""
-    organization: str = ""
     applicant_id: str = ""
     row: int | str = ""
+    title: str = ""
+    organization: str = ""
     score: float | str = ""
     matched_skills: str = ""
     missing_skills: str = ""
     reason: str = ""
+    lfx_url: str = ""
+    mentors: str = ""
+    project_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -312,7 +314,13 @@ class Assigner:
 
 
 def _project_cells(project: Project) -> dict[str, str]:
-    return {"project_id": project.id, "title": project.title, "organization": project.organization}
+    return {
+        "project_id": project.id,
+        "title": project.title,
+        "organization": project.organization,
+        "lfx_url": project.lfx_url or "",
+        "mentors": mentor_names(project),
+    }
 
 
 def read_capacities(

@@ -21,6 +21,7 @@ from matcher.applicants import ApplicantRow
 from matcher.query import Query
 from matcher.ranking import SkillOverlap
 from matcher.recommender import Ranking, Recommendation, Recommender
+from matcher.records import Project
 
 Item = TypeVar("Item")
 
@@ -57,33 +58,37 @@ class ScoreRow:
 
     applicant_id: str
     row: int
+    status: str = ""
     rank: int | str = ""
-    project_id: str = ""
     title: str = ""
     organization: str = ""
     score: float | str = ""
-    semantic: float | str = ""
-    lexical: float | str = ""
-    skills_score: float | str = ""
     matched_skills: str = ""
     missing_skills: str = ""
     explanation: str = ""
     stretch: str = ""
-    status: str = ""
+    semantic: float | str = ""
+    lexical: float | str = ""
+    skills_score: float | str = ""
+    lfx_url: str = ""
+    mentors: str = ""
+    project_id: str = ""
 
 
 @dataclass(frozen=True)
 class ShortlistRow:
     """One of a project's best applicants (the mentor's view)."""
 
-    project_id: str
-    title: str
-    organization: str
-    rank: int
     applicant_id: str
     row: int
+    rank: int
+    title: str
+    organization: str
     score: float
     matched_skills: str
+    lfx_url: str
+    mentors: str
+    project_id: str
 
 
 def score_chunk(
@@ -168,10 +173,17 @@ def recommendation_rows(
             missing_skills="; ".join(result.explanation.missing_skills),
             explanation=result.explanation.summary,
             stretch="yes" if result.explanation.stretch else "no",
+            lfx_url=result.project.lfx_url or "",
+            mentors=mentor_names(result.project),
             status=status,
         )
         for result in recommendations
     ]
+
+
+def mentor_names(project: Project) -> str:
+    """A project's mentors in one cell: ``Name (@handle); …``."""
+    return "; ".join(mentor.display() for mentor in project.mentors)
 
 
 class BestOf(Generic[Item]):
@@ -197,17 +209,27 @@ class BestOf(Generic[Item]):
 
 
 class Shortlists:
-    """Each project's best scored applicants so far (the mentor's view), in bounded memory."""
+    """Each project's best scored applicants so far (the mentor's view), in bounded memory.
 
-    def __init__(self, recommender: Recommender, size: int = 10) -> None:
+    Only scored applicants with a fit above 0 and at least ``floor`` are shortlisted, so a
+    project few applicants fit gets a short list rather than one padded with poor fits.
+    """
+
+    def __init__(self, recommender: Recommender, size: int = 10, floor: float = 0.0) -> None:
         self.projects = recommender.catalogue.projects
+        self.floor = floor
         self._best: list[BestOf[tuple[ApplicantRow, str]]] = [BestOf(size) for _ in self.projects]
+        #: applicants at or above the floor, per project: where the pile-ups are
+        self.counts = [0] * len(self.projects)
 
     def add(self, scored: ScoredApplicant) -> None:
         if scored.fit is None:
             return
         row = scored.applicant
         for position, score in enumerate(scored.fit):
+            if score <= 0 or score < self.floor:
+                continue
+            self.counts[position] += 1
             key = (float(score), -row.row)
             if self._best[position].admits(key):
                 self._best[position].offer(key, (row, "; ".join(scored.overlaps[position].matched)))
@@ -216,5 +238,14 @@ class Shortlists:
         for project, best in zip(self.projects, self._best, strict=True):
             for rank, ((score, _), (row, matched)) in enumerate(best.best_first(), start=1):
                 yield ShortlistRow(
-                    project.id, project.title, project.organization, rank, row.applicant_id, row.row, score, matched
+                    row.applicant_id,
+                    row.row,
+                    rank,
+                    project.title,
+                    project.organization,
+                    score,
+                    matched,
+                    project.lfx_url or "",
+                    mentor_names(project),
+                    project.id,
                 )

@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--top", type=_positive, default=5, help="projects per applicant (default 5)")
     batch.add_argument("--per-project", metavar="OUTPUT2", help="also write each project's best applicants")
     batch.add_argument("--shortlist", type=_positive, default=10, help="applicants per project in OUTPUT2")
+    _add_floor_option(batch, "shortlist only applicants who fit a project at least this well (0-100; default 0)")
     _add_catalogue_options(batch)
     batch.set_defaults(handler=_batch)
 
@@ -99,10 +100,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="applicants' preferred projects: a score bonus (default), the only projects allowed, or ignored",
     )
     assign.add_argument("--preference-bonus", type=float, default=10.0, help="points added for a preferred project")
-    assign.add_argument("--min-score", type=float, default=0.0, help="never assign a pair scoring below this")
+    _add_floor_option(assign, "never assign an applicant to a project they fit below this (0-100)")
     _add_catalogue_options(assign)
     assign.set_defaults(handler=_assign)
     return parser
+
+
+def _add_floor_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--floor", "--min-score", dest="floor", type=float, default=0.0, help=help_text)
 
 
 def _add_applicant_options(parser: argparse.ArgumentParser) -> None:
@@ -304,7 +309,9 @@ def _batch(args: argparse.Namespace) -> int:
 
     rows = _read_applicants(args)
     recommender = _recommender(args)
-    options = CoordinatorOptions(top=args.top, shortlist_size=args.shortlist if args.per_project else 0)
+    options = CoordinatorOptions(
+        top=args.top, shortlist_size=args.shortlist if args.per_project else 0, min_score=args.floor
+    )
     with _output(args.output) as handle, _progress() as bar:
         writer = RecordWriter(handle, ScoreRow)
         report = run_coordinator(recommender, rows, options, rows_to=writer.write, progress=_advance(bar))
@@ -331,7 +338,7 @@ def _assign(args: argparse.Namespace) -> int:
         shortlist_size=0,
         capacities=tuple(capacities),
         preferences=PreferenceMode(args.preferences, args.preference_bonus),
-        min_score=args.min_score,
+        min_score=args.floor,
     )
     with _progress() as bar:
         report = run_coordinator(recommender, rows, options, rows_to=_discard, progress=_advance(bar))

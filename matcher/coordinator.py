@@ -20,7 +20,8 @@ class CoordinatorOptions:
     """How to score and assign: projects per applicant, shortlist size, and the assignment's slots.
 
     ``shortlist_size`` applicants are kept per project (0: no shortlists); ``capacities`` (one
-    per catalogue project) asks for an assignment (None: none).
+    per catalogue project) asks for an assignment (None: none); ``min_score`` is the floor (fit
+    0–100) below which an applicant is neither shortlisted for nor assigned to a project.
     """
 
     top: int = 5
@@ -41,6 +42,7 @@ class CoordinatorReport:
     score_rows: tuple[ScoreRow, ...]  # empty when the rows were streamed to a sink
     shortlist_rows: tuple[ShortlistRow, ...]
     assignment: AssignmentReport | None
+    applicants_per_project: tuple[int, ...] = ()  # applicants at or above the floor, per catalogue project
 
     @property
     def not_scored(self) -> int:
@@ -67,7 +69,9 @@ def run_coordinator(
     Score rows go to ``rows_to`` as they are made (so a file of any size is written in flat
     memory), or, without it, are kept in the report. ``progress`` gets the rows done so far.
     """
-    shortlists = Shortlists(recommender, options.shortlist_size) if options.shortlist_size > 0 else None
+    shortlists = (
+        Shortlists(recommender, options.shortlist_size, options.min_score) if options.shortlist_size > 0 else None
+    )
     assigner = (
         None
         if options.capacities is None
@@ -93,4 +97,5 @@ def run_coordinator(
         score_rows=tuple(kept),
         shortlist_rows=tuple(shortlists.rows()) if shortlists is not None else (),
         assignment=assigner.solve() if assigner is not None else None,
+        applicants_per_project=tuple(shortlists.counts) if shortlists is not None else (),
     )

@@ -24,6 +24,7 @@ from matcher.query import Query
 from matcher.ranking import ChannelScores, Match, SkillOverlap, channel_scores, channel_scores_many, rank
 from matcher.reading import Cues, Reading
 from matcher.records import Catalogue, Project
+from matcher.search import SearchHit, search_projects
 from matcher.skills import SkillVocabulary
 
 
@@ -108,6 +109,10 @@ class Recommender:
     def profile(self, skills: str, interests: str = "") -> Profile:
         """Read what a mentee typed (an :class:`InputError` when both fields are empty)."""
         return build_profile(skills, interests, self.vocabulary, self.index.known_words, self.cues)
+
+    def search(self, text: str) -> list[SearchHit]:
+        """Projects relevant to a search text, by meaning and by words (see :mod:`matcher.search`)."""
+        return search_projects(self.index, self.encoder, self.vocabulary, text)
 
     def scores(self, profile: Profile) -> ChannelScores:
         return channel_scores(profile, self.index, self.encoder)

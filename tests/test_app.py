@@ -87,6 +87,7 @@ def test_coordinator_page_takes_a_capacities_file(app):
     capacities = b"project,capacity\nHarbor CLI - System Settings and Configuration,2\n"
     uploaders["Optional"].set_value(("caps.csv", capacities, "text/csv"))
     app.number_input[1].set_value(0)
+    app.number_input[2].set_value(0)  # no floor: any positive fit may be assigned
     app.run()
     [button] = [b for b in app.button if b.label == "Score applicants"]
     button.click().run()
@@ -168,3 +169,40 @@ def test_coordinator_results_stay_on_screen_after_a_rerun(app):
     assert not app.exception
     assert len(app.dataframe) == 3
     assert any("12 applicants read" in s.value for s in app.success)
+
+
+def test_coordinator_counts_rows_exactly_and_shortlists_above_the_floor(app):
+    upload = (
+        b"Email,What are your skills?,Why this project?\n"
+        b"ann@example.org,Go and Kubernetes,operators\n"
+        b"ann@example.org,Python,docs\n"
+        b"bob@example.org,,\n"
+    )
+    app.sidebar.radio[0].set_value("Coordinators").run()
+    uploader = [u for u in app.get("file_uploader") if u.proto.label == "Applicants file"][0]
+    uploader.set_value(("applicants.csv", upload, "text/csv"))
+    app.run()
+    [button] = [b for b in app.button if b.label == "Score applicants"]
+    button.click().run()
+    assert not app.exception
+    assert any("3 applicants read; 1 not scored" in s.value for s in app.success)
+    scores, shortlists, _ = (frame.value for frame in app.dataframe)
+    assert list(scores.columns[:3]) == ["applicant_id", "row", "status"]
+    assert "not scored: empty: no skills or interests" in set(scores["status"])
+    assert list(shortlists.columns[:2]) == ["applicant_id", "row"]
+    assert (shortlists["score"] >= 32).all() and "bob@example.org" not in set(shortlists["applicant_id"])
+    assert {"lfx_url", "mentors"} <= set(scores.columns)
+
+
+def test_catalogue_search_goes_by_meaning_and_the_chart_follows_the_filters(app):
+    app.sidebar.radio[0].set_value("Catalogue").run()
+    app.text_input[0].set_value("game server").run()
+    assert not app.exception
+    titles = list(app.dataframe[0].value["title"])
+    assert "Enhance Robustness and Usability of Kruise-Game" in titles  # a substring search found nothing
+    assert any("match the search" in caption.value for caption in app.caption)
+    app.text_input[0].set_value("").run()
+    app.multiselect[0].set_value(["Karmada"]).run()
+    assert any("4 of 60 projects" in caption.value for caption in app.caption)
+    chart = (app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart"))[0]
+    assert "Karmada" in str(chart.proto) or "Lua" in str(chart.proto)  # counts of Karmada's skills only

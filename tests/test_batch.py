@@ -80,7 +80,7 @@ def test_empty_ragged_duplicate_and_unscorable_rows_are_kept_with_a_status(recom
     assert statuses[0] == "not scored: empty row"
     assert "row has 3 cells, header has 4" in statuses[1]
     assert "id also used by row 2; kept apart" in statuses[2]
-    assert statuses[3] == "not scored: no skills or interests given"
+    assert statuses[3] == "not scored: empty: no skills or interests"
     assert statuses[4].startswith("not scored: we could not recognise")
     assert [row.row for row in rows if row.status.startswith("not scored")] == [1, 4, 5]
 

@@ -72,3 +72,11 @@ def test_span_pooling_gives_the_models_own_vectors_from_one_call(recommender):
     assert float(parts[2] @ whole[2]) > 0.9  # the span is the whole text, bar the special tokens
     alone = encoder.encode(["I want to learn eBPF"])[0]
     assert float(parts[0] @ alone) > float(parts[0] @ reference[1])  # the span reads as the wish it holds
+
+
+def test_search_finds_projects_by_meaning(recommender):
+    hits = recommender.search("game server")
+    assert "Kruise-Game" in " ".join(recommender.catalogue[hit.position].title for hit in hits[:2])
+    assert recommender.search("zzqx vvbn") == [] and recommender.search("  ") == []
+    documentation = [recommender.catalogue[hit.position].title for hit in recommender.search("documentation")[:2]]
+    assert all("Doc" in title or "doc" in title for title in documentation)

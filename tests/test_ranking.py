@@ -268,3 +268,10 @@ def test_spans_are_encoded_apart_when_the_encoder_cannot_pool_them():
     whole, parts = encode_with_spans(encoder, ["Go. want to learn eBPF", "Python"], [(4, 22), None])
     assert np.allclose(whole, encoder.encode(["Go. want to learn eBPF", "Python"]))
     assert np.allclose(parts[0], encoder.encode(["want to learn eBPF"])[0]) and not parts[1].any()
+
+
+def test_search_ranks_by_words_and_skills_and_drops_the_unrelated(recommender):
+    hits = recommender.search("Karmada multi-cluster")
+    assert hits and {recommender.catalogue[hit.position].organization for hit in hits[:4]} == {"Karmada"}
+    assert [hit.relevance for hit in hits] == sorted((hit.relevance for hit in hits), reverse=True)
+    assert recommender.search("   ") == []
