@@ -23,6 +23,7 @@ from matcher.coordinator import CoordinatorOptions, CoordinatorReport, run_coord
 from matcher.embedding import ENTRY_POINT_ENVIRONMENT, SentenceEncoder
 from matcher.errors import MatcherError
 from matcher.explain import Explanation, fit_label
+from matcher.next_skills import what_to_learn_next
 from matcher.profile import Profile
 from matcher.query import Query
 from matcher.recommender import Recommendation, Recommender
@@ -143,6 +144,7 @@ def find_your_project(recommender: Recommender) -> None:
     st.caption(FIT_HELP)
     for result in results:
         project_card(result)
+    learn_next(recommender, profile, Query.of(top=10, organizations=org_filter, languages=languages))
     st.download_button(
         "Download these results (CSV)",
         csv_text(ScoreRow, recommendation_rows("you", 1, results)),
@@ -156,6 +158,18 @@ FIT_HELP = (
     "(65+ strong: a good match; 48+ good; 32+ possible, often a stretch; below: weak). "
     "A stretch fits except for one or two skills you would learn."
 )
+
+
+def learn_next(recommender: Recommender, profile: Profile, query: Query) -> None:
+    """The skills that, once learned, would bring the most projects into the mentee's top 10."""
+    steps = what_to_learn_next(recommender, profile, query)
+    if not steps:
+        return
+    st.subheader("What to learn next")
+    st.caption("Each skill below, once learned, would bring these projects into your top 10 (measured by re-ranking).")
+    for step in steps:
+        titles = "; ".join(escape(f"{project.title} ({project.organization})") for project in step.unlocked)
+        st.markdown(f":blue-badge[{escape(step.skill)}] brings {len(step.unlocked)} in: {titles}")
 
 
 def understood(profile: Profile, recommender: Recommender) -> Profile:

@@ -68,6 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_catalogue_options(recommend)
     recommend.set_defaults(handler=_recommend)
 
+    learn = commands.add_parser("next", help="the skills to learn next: those bringing most projects into your top 10")
+    learn.add_argument("--skills", default="", help="skills, e.g. 'golang, k8s'")
+    learn.add_argument("--interests", default="", help="interests, in your own words")
+    learn.add_argument("--top", type=_positive, default=10, help="the top results to count (default 10)")
+    learn.add_argument("--limit", type=_positive, default=3, help="how many skills (default 3)")
+    learn.add_argument("--format", choices=("table", "json"), default="table")
+    _add_catalogue_options(learn)
+    learn.set_defaults(handler=_next)
+
     evaluate = commands.add_parser("evaluate", help="score the ranking against graded profiles (QRELS JSONL)")
     evaluate.add_argument(
         "qrels", metavar="QRELS.jsonl", help="graded profiles (or, with --extraction, labelled phrases)"
@@ -223,6 +232,28 @@ def _recommend(args: argparse.Namespace) -> int:
         for sentence in data["evidence"]:
             print(f"   > {sentence}")
         print(f"   {data['lfx_url'] or ''}")
+    return 0
+
+
+def _next(args: argparse.Namespace) -> int:
+    from matcher.next_skills import what_to_learn_next
+
+    recommender = _recommender(args)
+    profile = recommender.profile(args.skills, args.interests)
+    steps = what_to_learn_next(recommender, profile, Query(top=args.top), limit=args.limit)
+    if args.format == "json":
+        data = [
+            {"skill": step.skill, "unlocks": [{"project_id": p.id, "title": p.title} for p in step.unlocked]}
+            for step in steps
+        ]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    if not steps:
+        print(f"No single skill would bring a new project into your top {args.top}.", file=sys.stderr)
+    for number, step in enumerate(steps, start=1):
+        print(f"{number}. Learn {step.skill}: brings {len(step.unlocked)} project(s) into your top {args.top}")
+        for project in step.unlocked:
+            print(f"   - {project.title} ({project.organization})")
     return 0
 
 

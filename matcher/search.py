@@ -26,6 +26,7 @@ class SearchHit:
     position: int
     relevance: float  # closest sentence and whole project (cosines, averaged) + TF-IDF + 0.3 per named skill used
 
+
 #: (the TF-IDF query adds the canonical names of the skills it names, so synonyms and plurals meet)
 
 

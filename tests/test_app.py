@@ -135,6 +135,8 @@ def test_one_ranked_list_numbered_without_gaps_and_stretch_as_a_badge(app):
     assert card_numbers(app) == list(range(1, 9))
     assert not any("Stretch projects" in header.value for header in app.subheader)
     assert any("How to read the fit" in caption.value for caption in app.caption)
+    assert any(header.value == "What to learn next" for header in app.subheader)
+    assert any("brings" in m.value and "-badge[" in m.value for m in app.markdown)
 
 
 def test_what_we_understood_shows_the_reading_and_a_correction_reranks(app):

@@ -192,3 +192,13 @@ def test_evaluate_extraction_prints_precision_and_recall_per_role(cli):
     assert status == 0, err
     assert "have P" in out and "avoid R" in out and "labellers against each other" in out
     assert "340 labelled phrases" in out
+
+
+@slow
+def test_next_prints_the_skills_that_bring_projects_in(cli):
+    status, out, err = cli("next", "--skills", "Python, pandas", "--interests", "machine learning on Kubernetes")
+    assert status == 0, err
+    assert out.startswith("1. Learn ") and "into your top 10" in out
+    status, out, _ = cli("next", "--skills", "Python, pandas", "--format", "json", "--limit", "2")
+    steps = json.loads(out)
+    assert 1 <= len(steps) <= 2 and all(step["unlocks"] for step in steps)

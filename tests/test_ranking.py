@@ -275,3 +275,18 @@ def test_search_ranks_by_words_and_skills_and_drops_the_unrelated(recommender):
     assert hits and {recommender.catalogue[hit.position].organization for hit in hits[:4]} == {"Karmada"}
     assert [hit.relevance for hit in hits] == sorted((hit.relevance for hit in hits), reverse=True)
     assert recommender.search("   ") == []
+
+
+def test_what_to_learn_next_measures_the_projects_each_skill_brings_in(recommender):
+    from matcher.next_skills import what_to_learn_next
+
+    profile = recommender.profile("Python", "machine learning")
+    before = {r.project.id for r in recommender.recommend_profile(profile, Query(top=10))}
+    steps = what_to_learn_next(recommender, profile, Query(top=10), limit=3)
+    assert 1 <= len(steps) <= 3
+    assert [len(step.unlocked) for step in steps] == sorted((len(step.unlocked) for step in steps), reverse=True)
+    for step in steps:
+        assert step.skill not in profile.all_skills
+        learned = profile.corrected(step.skill, "have", recommender.vocabulary)
+        after = {r.project.id for r in recommender.recommend_profile(learned, Query(top=10))}
+        assert {project.id for project in step.unlocked} == after - before
