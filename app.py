@@ -19,6 +19,7 @@ from matcher.applicants import Columns, detect_columns, read_applicants
 from matcher.assignment import AssignmentRow, PreferenceMode, read_capacities
 from matcher.batch import ScoreRow, ShortlistRow, recommendation_rows
 from matcher.catalogue import load_catalogue, read_catalogue
+from matcher.checklist import MAX_APPLICATIONS, ChecklistRow, checklist_markdown, checklist_rows, one_organisation
 from matcher.coordinator import CoordinatorOptions, CoordinatorReport, run_coordinator
 from matcher.embedding import ENTRY_POINT_ENVIRONMENT, SentenceEncoder
 from matcher.errors import MatcherError
@@ -117,39 +118,146 @@ def find_your_project(recommender: Recommender) -> None:
         org_filter = left.multiselect(
             "Only these CNCF projects", organizations, default=[o for o in params.get_all("org") if o in organizations]
         )
-        language = middle.selectbox("Only projects using", ["any language", *languages])
+        language_options = ["any language", *languages]
+        language = middle.selectbox(
+            "Only projects using",
+            language_options,
+            index=language_options.index(params["lang"]) if params.get("lang") in language_options else 0,
+        )
         top = right.slider(
             "How many results", 3, 20, int(params.get("top", 8)) if params.get("top", "").isdigit() else 8
+        )
+        left, right = st.columns(2)
+        maturities = left.multiselect(
+            "Only CNCF maturity", MATURITIES, default=[m for m in params.get_all("maturity") if m in MATURITIES]
+        )
+        order = right.selectbox(
+            "Sort by", SORTS, index=SORTS.index(params["sort"]) if params.get("sort") in SORTS else 0
         )
         submitted = st.form_submit_button("Find projects", type="primary")
     skills_text = ", ".join([*picked, other] if other else picked)
     if not (submitted or skills_text or interests):
         return
-    st.query_params.from_dict(
-        {"page": PAGES[0], "skill": picked, "other": other, "interests": interests, "org": org_filter, "top": str(top)}
-    )
     languages = [] if language == "any language" else [language]
+    starred = starred_projects(recommender)
+    keep_in_link(picked, other, interests, org_filter, language, maturities, order, top, starred)
     try:
         profile = understood(recommender.profile(skills_text, interests), recommender)
-        results = recommender.recommend_profile(
-            profile, Query.of(top=top, organizations=org_filter, languages=languages)
+        everything = recommender.recommend_profile(
+            profile, Query.of(top=None, organizations=org_filter, languages=languages)
         )
     except MatcherError as error:
         st.warning(str(error))
         return
+    results = [r for r in everything if not maturities or r.project.maturity in maturities][:top]
     if not results:
         st.info("No project matches these filters; try removing one.")
         return
-    st.subheader(f"Your matches, best first ({len(results)})")
+    st.subheader(f"Your matches ({len(results)}), numbered best first")
     st.caption(FIT_HELP)
-    for result in results:
-        project_card(result)
+    for result in sort_results(results, order):
+        project_card(result, starred)
+    shortlist_section(recommender, profile, starred)
     learn_next(recommender, profile, Query.of(top=10, organizations=org_filter, languages=languages))
     st.download_button(
         "Download these results (CSV)",
         csv_text(ScoreRow, recommendation_rows("you", 1, results)),
         "matcher-results.csv",
         "text/csv",
+    )
+
+
+MATURITIES = ["graduated", "incubating", "sandbox"]
+SORTS = ["fit", "organisation", "maturity"]
+#: Free text longer than this stays out of the shareable link, which must stay under ~8 KB.
+MAX_TEXT_IN_LINK = 1500
+
+
+def keep_in_link(
+    picked: list[str],
+    other: str,
+    interests: str,
+    organizations: list[str],
+    language: str,
+    maturities: list[str],
+    order: str,
+    top: int,
+    starred: list[str],
+) -> None:
+    """Put the query in the page's link so it can be shared and reloaded; long free text is left out, with a note."""
+    params: dict[str, str | list[str]] = {"page": PAGES[0], "skill": picked, "org": organizations, "top": str(top)}
+    params |= {"maturity": maturities, "star": starred}
+    if language != "any language":
+        params["lang"] = language
+    if order != SORTS[0]:
+        params["sort"] = order
+    if len(other) + len(interests) <= MAX_TEXT_IN_LINK:
+        params |= {"other": other, "interests": interests}
+    else:
+        st.caption(
+            f"Your text is longer than {MAX_TEXT_IN_LINK:,} characters, so it is not kept in the page's link "
+            "(the link keeps your picked skills, filters and shortlist)."
+        )
+    st.query_params.from_dict(params)
+
+
+def sort_results(results: list[Recommendation], order: str) -> list[Recommendation]:
+    """The results in the order asked for; each keeps its fit rank as its number."""
+    if order == "organisation":
+        return sorted(results, key=lambda result: (result.project.organization.lower(), result.match.rank))
+    if order == "maturity":
+        known = {name: position for position, name in enumerate(MATURITIES)}
+        return sorted(results, key=lambda result: (known.get(result.project.maturity or "", 9), result.match.rank))
+    return results
+
+
+def starred_projects(recommender: Recommender) -> list[str]:
+    """The ids the mentee starred (at most three), kept for the session and first read from the link."""
+    if "starred" not in st.session_state:
+        known = {project.id for project in recommender.catalogue}
+        st.session_state["starred"] = [pid for pid in st.query_params.get_all("star") if pid in known][
+            :MAX_APPLICATIONS
+        ]
+    return st.session_state["starred"]
+
+
+def toggle_star(project_id: str) -> None:
+    starred = st.session_state["starred"]
+    if project_id in starred:
+        starred.remove(project_id)
+    elif len(starred) < MAX_APPLICATIONS:
+        starred.append(project_id)
+
+
+def shortlist_section(recommender: Recommender, profile: Profile, starred: list[str]) -> None:
+    """The starred projects side by side, with the application checklist to download."""
+    st.subheader(f"Your shortlist ({len(starred)} of {MAX_APPLICATIONS})")
+    if not starred:
+        st.caption(f"LFX takes at most {MAX_APPLICATIONS} applications per term: star up to three projects above.")
+        return
+    by_id = {result.project.id: result for result in recommender.recommend_profile(profile, Query.of(top=None))}
+    shortlist = [by_id[project_id] for project_id in starred if project_id in by_id]
+    organization = one_organisation(shortlist)
+    if organization:
+        st.info(f"All your starred projects are in {escape(organization)}: spreading them may raise your chances.")
+    for column, result in zip(st.columns(len(shortlist)), shortlist, strict=True):
+        with column.container(border=True):
+            project, explanation = result.project, result.explanation
+            st.markdown(f"**{escape(project.title)}**")
+            st.caption(f"{escape(project.organization)} · fit {result.match.score:.0f}/100")
+            st.markdown("**Why it is starred** " + escape(explanation.summary))
+            chips(explanation)
+            st.markdown("**To apply** " + escape("; ".join(project.prerequisites) or "see the LFX page"))
+            if project.mentors:
+                st.markdown("**Mentors** " + ", ".join(mentor_link(mentor) for mentor in project.mentors))
+            if project.lfx_url and project.lfx_url.startswith("https://"):
+                st.link_button("LFX page", project.lfx_url)
+    left, right = st.columns(2)
+    left.download_button(
+        "Download the checklist (CSV)", csv_text(ChecklistRow, checklist_rows(shortlist)), "checklist.csv", "text/csv"
+    )
+    right.download_button(
+        "Download the checklist (Markdown)", checklist_markdown(shortlist), "checklist.md", "text/markdown"
     )
 
 
@@ -202,10 +310,19 @@ def understood(profile: Profile, recommender: Recommender) -> Profile:
     return profile
 
 
-def project_card(result: Recommendation) -> None:
+def project_card(result: Recommendation, starred: list[str]) -> None:
     project, match, explanation = result.project, result.match, result.explanation
     with st.container(border=True):
         st.markdown(f"#### {match.rank}. {escape(project.title)}")
+        is_starred = project.id in starred
+        st.checkbox(
+            "★ Shortlist this project" if not is_starred else "★ On your shortlist",
+            value=is_starred,
+            key=f"star-{project.id}",
+            disabled=not is_starred and len(starred) >= MAX_APPLICATIONS,
+            on_change=toggle_star,
+            args=(project.id,),
+        )
         facts = [project.organization, project.maturity and f"CNCF {project.maturity}", project.term]
         st.caption(" · ".join(escape(fact) for fact in facts if fact))
         badge = " :violet-badge[Stretch: one or two skills to learn]" if explanation.stretch else ""

@@ -208,3 +208,31 @@ def test_catalogue_search_goes_by_meaning_and_the_chart_follows_the_filters(app)
     assert any("4 of 60 projects" in caption.value for caption in app.caption)
     chart = (app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart"))[0]
     assert "Karmada" in str(chart.proto) or "Lua" in str(chart.proto)  # counts of Karmada's skills only
+
+
+def stars(app):
+    return [box for box in app.checkbox if box.label.startswith("★")]
+
+
+def test_a_shortlist_of_three_with_a_checklist_kept_in_the_link(app):
+    submit(app, ["Go", "Kubernetes"], orgs=["Karmada"])
+    for position in range(3):
+        stars(app)[position].check().run()
+    assert not app.exception
+    assert any(header.value == "Your shortlist (3 of 3)" for header in app.subheader)
+    assert stars(app)[3].disabled  # LFX takes three applications
+    assert any("All your starred projects are in Karmada" in info.value for info in app.info)
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert "Download the checklist (CSV)" in labels and "Download the checklist (Markdown)" in labels
+    assert len(app.query_params["star"]) == 3
+    stars(app)[0].uncheck().run()
+    assert any(header.value == "Your shortlist (2 of 3)" for header in app.subheader)
+
+
+def test_the_link_keeps_filters_and_leaves_long_text_out(app):
+    app.selectbox[0].set_value("Go")
+    submit(app, ["Kubernetes"], interests="I want to contribute to open source. " * 60)
+    assert not app.exception
+    assert app.query_params["lang"] in ("Go", ["Go"])
+    assert "interests" not in app.query_params
+    assert any("not kept in the page's link" in caption.value for caption in app.caption)

@@ -290,3 +290,18 @@ def test_what_to_learn_next_measures_the_projects_each_skill_brings_in(recommend
         learned = profile.corrected(step.skill, "have", recommender.vocabulary)
         after = {r.project.id for r in recommender.recommend_profile(learned, Query(top=10))}
         assert {project.id for project in step.unlocked} == after - before
+
+
+def test_the_application_checklist_lists_what_each_starred_project_needs(recommender):
+    from matcher.checklist import checklist_markdown, checklist_rows, one_organisation
+
+    results = recommender.recommend("Go, Kubernetes", "multi-cluster Karmada", Query(top=3))
+    rows = checklist_rows(results)
+    assert [row.title for row in rows] == [result.project.title for result in results]
+    assert all(row.lfx_url.startswith("https://") and row.prerequisites for row in rows)
+    text = checklist_markdown(results)
+    assert text.count("\n## ") == 3 and "- [ ] Read the project page and apply: https://" in text
+    assert one_organisation(results) == (
+        "Karmada" if {r.project.organization for r in results} == {"Karmada"} else None
+    )
+    assert one_organisation(results[:1]) is None
