@@ -301,7 +301,7 @@ def test_the_application_checklist_lists_what_each_starred_project_needs(recomme
     assert all(row.lfx_url.startswith("https://") and row.prerequisites for row in rows)
     text = checklist_markdown(results)
     assert text.count("\n## ") == 3 and "- [ ] Read the project page and apply: https://" in text
-    assert one_organisation(results) == (
-        "Karmada" if {r.project.organization for r in results} == {"Karmada"} else None
-    )
-    assert one_organisation(results[:1]) is None
+    karmada = recommender.recommend("Go", "multi-cluster", Query(top=3, organizations=("Karmada",)))
+    assert one_organisation(karmada) == "Karmada"
+    mixed = [karmada[0], *recommender.recommend("Go", "", Query(top=1, organizations=("Harbor",)))]
+    assert one_organisation(mixed) is None and one_organisation(karmada[:1]) is None
