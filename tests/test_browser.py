@@ -19,6 +19,7 @@ import pytest
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
+SAMPLE = ROOT / "data" / "sample_applicants.csv"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -36,77 +37,124 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def server():
+    """The app served by `streamlit run`, its log kept in test-artifacts/server.log (checked for tracebacks)."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing in CI: .ci/run installs Debian's chromium")
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = ARTIFACTS / "server.log"
     port = free_port()
     started = time.monotonic()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "HF_HUB_OFFLINE": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                    if response.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("the Streamlit server did not start within 60 s")
-        yield url, started
-    finally:
-        process.terminate()
+    with log.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+            + ["--server.address", "127.0.0.1"],
+            cwd=ROOT,
+            env={**os.environ, "HF_HUB_OFFLINE": "1"},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            for _ in range(120):
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                        if response.read() == b"ok":
+                            break
+                except OSError:
+                    time.sleep(0.5)
+            else:
+                pytest.fail("the Streamlit server did not start within 60 s")
+            yield url, started
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    assert "Traceback" not in log.read_text(encoding="utf-8"), f"the server logged a traceback: see {log}"
 
 
-def test_mentee_finds_the_playwright_project_in_a_real_browser(server):
+@pytest.fixture(scope="module")
+def browser(server):
     from playwright.sync_api import sync_playwright
 
-    url, started = server
-    ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(url)
-            page.get_by_label("Other skills, in your own words").fill(
-                "TypeScript, React, Playwright, end-to-end testing"
-            )
-            page.get_by_label("What would you like to work on?").fill("UI testing")
-            page.get_by_role("button", name="Find projects").click()
-            title = "Implementing End-to-End Playwright Testing for KubeStellar UI"
-            page.get_by_role("heading", name=title).first.wait_for(timeout=90_000)
-            first_result = time.monotonic() - started
-            headings = page.get_by_role("heading", level=4).all_inner_texts()
-            assert headings[0].endswith(title)
-            assert "other=" in page.url  # the query is in the URL, to share
-            # Streamlit scrolls inside its own container: a tall viewport shows the cards too
-            page.set_viewport_size({"width": 1280, "height": 2400})
-            page.wait_for_timeout(500)
-            page.screenshot(path=str(ARTIFACTS / "find-your-project.png"), full_page=True)
-            print(f"first ranked result {first_result:.1f} s after server start")
+            yield chromium
         finally:
-            browser.close()
-    assert (ARTIFACTS / "find-your-project.png").stat().st_size > 10_000
+            chromium.close()
+
+
+def screenshot(page, name: str, height: int = 1800) -> Path:
+    """A PNG of the page (Streamlit scrolls inside its own container, so a tall viewport shows more of it)."""
+    page.set_viewport_size({"width": 1280, "height": height})
+    page.wait_for_timeout(800)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
+    return path
+
+
+def test_mentee_queries_corrects_a_reading_stars_three_and_downloads_the_checklist(server, browser):
+    url, started = server
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page.goto(url)
+    page.get_by_label("Other skills, in your own words").fill("TypeScript, React, Playwright, end-to-end testing")
+    page.get_by_label("What would you like to work on?").fill("UI testing, and I want to learn Go")
+    page.get_by_role("button", name="Find projects").click()
+    title = "Implementing End-to-End Playwright Testing for KubeStellar UI"
+    page.get_by_role("heading", name=title).first.wait_for(timeout=90_000)
+    print(f"first ranked result {time.monotonic() - started:.1f} s after server start")
+    assert page.get_by_role("heading", level=4).all_inner_texts()[0].endswith(title)
+    assert "other=" in page.url  # the query is in the URL, to share
+    screenshot(page, "find-your-project")
+    # correct the reading: take Go off "You want to learn" (its chip's close button); the ranking follows
+    page.get_by_text("What we understood").wait_for()
+    assert page.get_by_role("button", name="Remove Go").count() == 1
+    page.get_by_role("button", name="Remove Go").click()
+    page.wait_for_timeout(1500)
+    assert page.get_by_role("button", name="Remove Go").count() == 0
+    page.get_by_text("What to learn next").wait_for(timeout=60_000)
+    for _ in range(3):
+        page.get_by_text("★ Shortlist this project").first.click()
+        page.wait_for_timeout(1200)
+    page.get_by_text("Your shortlist (3 of 3)").wait_for(timeout=30_000)
+    assert "star=" in page.url
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the checklist (Markdown)").click()
+    checklist = Path(download.value.path()).read_text(encoding="utf-8")
+    assert checklist.startswith("# My LFX Mentorship application checklist") and checklist.count("\n## ") == 3
+    page.get_by_text("Your shortlist (3 of 3)").scroll_into_view_if_needed()
+    screenshot(page, "shortlist")
+
+
+def test_coordinator_downloads_every_csv_and_the_results_stay(server, browser):
+    url, _ = server
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page.goto(f"{url}/?page=Coordinators")
+    page.locator("input[type=file]").last.set_input_files(str(SAMPLE))
+    page.get_by_role("button", name="Score applicants").click()
+    page.get_by_text("12 applicants read; 0 not scored").wait_for(timeout=120_000)
+    for label in ("Download (CSV)", "Download shortlists (CSV)", "Download assignment (CSV)"):
+        with page.expect_download() as download:
+            page.get_by_role("button", name=label).click()
+        header = Path(download.value.path()).read_text(encoding="utf-8").splitlines()[0]
+        assert "title" in header and "lfx_url" in header, label
+        page.wait_for_timeout(1000)
+        assert page.get_by_text("12 applicants read; 0 not scored").is_visible(), f"results wiped by {label}"
+    screenshot(page, "coordinators")
+
+
+def test_catalogue_search_by_meaning(server, browser):
+    url, _ = server
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{url}/?page=Catalogue")
+    page.get_by_label("Search by meaning and words").fill("game server")
+    page.keyboard.press("Enter")
+    page.get_by_text("match the search").wait_for(timeout=60_000)
+    screenshot(page, "catalogue")
