@@ -29,7 +29,7 @@ test-fast: install
 
 lint: install
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check matcher tests app.py bench
+	$(VENV)/bin/ruff format --check matcher tests app.py webapp app_pages bench tools
 
 bench: install
 	HF_HUB_OFFLINE=1 $(PY) bench/bench_query.py

@@ -65,7 +65,7 @@ def test_markdown_in_catalogue_text_is_escaped(app):
 
 
 def test_coordinator_page_scores_an_upload(app):
-    app.sidebar.radio[0].set_value("Coordinators").run()
+    app.switch_page("app_pages/coordinators.py").run()
     uploader = [u for u in app.get("file_uploader") if u.proto.label == "Applicants file"][0]
     uploader.set_value(("applicants.csv", SAMPLE.read_bytes(), "text/csv"))
     app.run()
@@ -79,7 +79,7 @@ def test_coordinator_page_scores_an_upload(app):
 
 
 def test_coordinator_page_takes_a_capacities_file(app):
-    app.sidebar.radio[0].set_value("Coordinators").run()
+    app.switch_page("app_pages/coordinators.py").run()
     uploaders = {u.proto.label.split(":")[0]: u for u in app.get("file_uploader")}
     uploaders["Applicants file"].set_value(("a.csv", SAMPLE.read_bytes(), "text/csv"))
     app.run()
@@ -97,7 +97,7 @@ def test_coordinator_page_takes_a_capacities_file(app):
 
 
 def test_coordinator_page_bad_upload_gives_a_message(app):
-    app.sidebar.radio[0].set_value("Coordinators").run()
+    app.switch_page("app_pages/coordinators.py").run()
     uploader = [u for u in app.get("file_uploader") if u.proto.label == "Applicants file"][0]
     uploader.set_value(("people.csv", b"Name,Email\nAnn,a@x.org\n", "text/csv"))
     app.run()
@@ -106,7 +106,7 @@ def test_coordinator_page_bad_upload_gives_a_message(app):
 
 
 def test_catalogue_page_browses_filters_and_charts(app):
-    app.sidebar.radio[0].set_value("Catalogue").run()
+    app.switch_page("app_pages/catalogue.py").run()
     assert not app.exception
     assert any("60 of 60 projects" in caption.value for caption in app.caption)
     app.multiselect[0].set_value(["Karmada"]).run()
@@ -160,7 +160,7 @@ def test_cards_show_mentors_and_links_without_expanding(app):
 
 
 def test_coordinator_results_stay_on_screen_after_a_rerun(app):
-    app.sidebar.radio[0].set_value("Coordinators").run()
+    app.switch_page("app_pages/coordinators.py").run()
     uploader = [u for u in app.get("file_uploader") if u.proto.label == "Applicants file"][0]
     uploader.set_value(("applicants.csv", SAMPLE.read_bytes(), "text/csv"))
     app.run()
@@ -180,7 +180,7 @@ def test_coordinator_counts_rows_exactly_and_shortlists_above_the_floor(app):
         b"ann@example.org,Python,docs\n"
         b"bob@example.org,,\n"
     )
-    app.sidebar.radio[0].set_value("Coordinators").run()
+    app.switch_page("app_pages/coordinators.py").run()
     uploader = [u for u in app.get("file_uploader") if u.proto.label == "Applicants file"][0]
     uploader.set_value(("applicants.csv", upload, "text/csv"))
     app.run()
@@ -197,7 +197,7 @@ def test_coordinator_counts_rows_exactly_and_shortlists_above_the_floor(app):
 
 
 def test_catalogue_search_goes_by_meaning_and_the_chart_follows_the_filters(app):
-    app.sidebar.radio[0].set_value("Catalogue").run()
+    app.switch_page("app_pages/catalogue.py").run()
     app.text_input[0].set_value("game server").run()
     assert not app.exception
     titles = list(app.dataframe[0].value["title"])
@@ -236,3 +236,11 @@ def test_the_link_keeps_filters_and_leaves_long_text_out(app):
     assert app.query_params["lang"] in ("Go", ["Go"])
     assert "interests" not in app.query_params
     assert any("not kept in the page's link" in caption.value for caption in app.caption)
+
+
+def test_each_page_has_its_own_path_and_old_links_still_land():
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    app.query_params["page"] = "Catalogue"  # a link shared before the pages had their own paths
+    app.run()
+    assert not app.exception
+    assert [title.value for title in app.title] == ["Browse the catalogue"]
