@@ -244,3 +244,21 @@ def test_each_page_has_its_own_path_and_old_links_still_land():
     app.run()
     assert not app.exception
     assert [title.value for title in app.title] == ["Browse the catalogue"]
+
+
+def test_an_uploaded_catalogue_goes_with_every_page_and_its_urls_stay_plain_text(app, corpus_dir):
+    uploader = [u for u in app.get("file_uploader") if u.proto.label.startswith("Use another term")][0]
+    export = (corpus_dir / "lfx-export" / "2026-03.json").read_bytes()
+    uploader.set_value(("lfx-export.json", export, "application/json"))
+    app.run()
+    assert any("59 projects" in caption.value for caption in app.sidebar.caption)
+    submit(app, ["TypeScript", "React"], interests="tracing UI, OpenTelemetry")
+    assert not app.exception
+    assert any("CNCF graduated" in caption.value for caption in app.caption)  # maturity, from the export
+    assert any(m.value.startswith("**To apply** ") for m in app.markdown)  # prerequisites, from the export
+    for element in app.markdown:
+        if not element.value.startswith("**Mentors** "):
+            assert "https://" not in element.value and "http://" not in element.value  # no live links in text
+    assert any("https\\://" in m.value for m in app.markdown)  # the prerequisites' URLs, shown as text
+    app.switch_page("app_pages/catalogue.py").run()
+    assert any("of 59 projects" in caption.value for caption in app.caption)
