@@ -34,6 +34,7 @@ lint: install
 bench: install
 	HF_HUB_OFFLINE=1 $(PY) bench/bench_query.py
 	HF_HUB_OFFLINE=1 $(PY) bench/bench_batch.py
+	HF_HUB_OFFLINE=1 $(PY) bench/bench_cold_start.py
 
 CORPUS ?= ../shared/corpus
 

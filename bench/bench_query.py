@@ -15,8 +15,8 @@ from pathlib import Path
 import numpy as np
 
 from matcher.catalogue import load_catalogue
-from matcher.embedding import SentenceEncoder
 from matcher.evaluation import load_judgements
+from matcher.onnx_encoder import choose_encoder
 from matcher.query import Query
 from matcher.recommender import Recommender
 
@@ -60,7 +60,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     queries = [(p.skills, p.interests) for p in load_judgements(ROOT / "data" / "eval" / "dev.jsonl") if p.qrels]
-    encoder = SentenceEncoder()
+    encoder = choose_encoder()
     bench("default catalogue", Recommender(load_catalogue(), encoder=encoder), queries, args.repeat)
     if CORPUS.is_dir():
         merged = load_catalogue(CORPUS)

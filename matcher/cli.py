@@ -180,9 +180,9 @@ def _recommender(args: argparse.Namespace):
 
 
 def _encoder(model: str | None):
-    from matcher.embedding import SentenceEncoder
+    from matcher.onnx_encoder import choose_encoder
 
-    return SentenceEncoder(Path(model) if model else None)
+    return choose_encoder(Path(model) if model else None)
 
 
 def _load(paths: Sequence[str] | None, always_warn: bool = False) -> Catalogue:

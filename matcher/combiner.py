@@ -16,8 +16,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
-from scipy.optimize import minimize
-from sklearn.linear_model import LogisticRegression
 
 from matcher.errors import MatcherError
 from matcher.resources import COMBINER, combiner_text
@@ -106,6 +104,8 @@ def train(matrices: Sequence[np.ndarray], grades: Sequence[np.ndarray], regulari
     Pairs are weighted by their grade difference, so putting an excellent project under an
     irrelevant one costs more than swapping two near-equal ones.
     """
+    from sklearn.linear_model import LogisticRegression  # training only: ranking never pays for the import
+
     stacked = np.vstack(matrices)
     mean = stacked.mean(axis=0)
     scale = np.where(stacked.std(axis=0) > 1e-9, stacked.std(axis=0), 1.0)
@@ -129,6 +129,7 @@ def train(matrices: Sequence[np.ndarray], grades: Sequence[np.ndarray], regulari
 
 def _calibrate(raw: np.ndarray, target: np.ndarray) -> tuple[float, float]:
     """Slope and offset of the logistic curve from the linear score to grade/3 (cross-entropy fit)."""
+    from scipy.optimize import minimize
 
     def loss(parameters: np.ndarray) -> float:
         probability = np.clip(1.0 / (1.0 + np.exp(-(parameters[0] * raw + parameters[1]))), 1e-9, 1 - 1e-9)

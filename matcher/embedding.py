@@ -140,24 +140,38 @@ class SentenceEncoder:
         offsets = self.model.tokenizer(
             list(texts), truncation=True, max_length=self.model.max_seq_length, return_offsets_mapping=True
         )["offset_mapping"]
-        whole = np.zeros((len(texts), dimension), dtype=np.float32)
-        parts = np.zeros((len(texts), dimension), dtype=np.float32)
-        for row, (vectors, places, span) in enumerate(zip(tokens, offsets, spans, strict=True)):
-            vectors = vectors.float().numpy()
-            whole[row] = vectors.mean(axis=0)
-            if span is not None:
-                inside = [
-                    i
-                    for i, (start, end) in enumerate(places[: len(vectors)])
-                    if end > start and span[0] <= start and end <= span[1]
-                ]
-                if inside:
-                    parts[row] = vectors[inside].mean(axis=0)
-        return _normalised(whole), _normalised(parts)
+        return pool_tokens([vectors.float().numpy() for vectors in tokens], offsets, spans, dimension)
 
     @property
     def dimension(self) -> int:
         return int(self.model.get_embedding_dimension())
+
+
+def pool_tokens(
+    tokens: Sequence[np.ndarray],
+    offsets: Sequence[Sequence[tuple[int, int]]],
+    spans: Sequence[tuple[int, int] | None],
+    dimension: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Mean-pool each text's token vectors, and those of the tokens inside its span, then normalise.
+
+    ``offsets`` are each token's characters in its text (special tokens: ``(0, 0)``, counted in
+    the whole text as the model's own pooling does, never in a span).
+    """
+    whole = np.zeros((len(tokens), dimension), dtype=np.float32)
+    parts = np.zeros((len(tokens), dimension), dtype=np.float32)
+    for row, (vectors, places, span) in enumerate(zip(tokens, offsets, spans, strict=True)):
+        if len(vectors):
+            whole[row] = vectors.mean(axis=0)
+        if span is not None:
+            inside = [
+                i
+                for i, (start, end) in enumerate(places[: len(vectors)])
+                if end > start and span[0] <= start and end <= span[1]
+            ]
+            if inside:
+                parts[row] = vectors[inside].mean(axis=0)
+    return _normalised(whole), _normalised(parts)
 
 
 def _normalised(vectors: np.ndarray) -> np.ndarray:

@@ -15,10 +15,11 @@ import numpy as np
 
 from matcher.catalogue import load_catalogue
 from matcher.combiner import Combiner
-from matcher.embedding import Encoder, SentenceEncoder
+from matcher.embedding import Encoder
 from matcher.errors import InputError
 from matcher.explain import Explanation, explain
 from matcher.index import ProjectIndex, build_index
+from matcher.onnx_encoder import choose_encoder
 from matcher.profile import Profile, build_profile
 from matcher.query import Query
 from matcher.ranking import ChannelScores, Match, SkillOverlap, channel_scores, channel_scores_many, rank
@@ -96,7 +97,7 @@ class Recommender:
         cache_dir: Path | None = None,
     ) -> None:
         self.catalogue = catalogue if catalogue is not None else load_catalogue()
-        self.encoder = encoder if encoder is not None else SentenceEncoder()
+        self.encoder = encoder if encoder is not None else choose_encoder()
         self.vocabulary = vocabulary if vocabulary is not None else SkillVocabulary.load()
         self.cues = cues if cues is not None else Cues.load()
         self.combiner = combiner if combiner is not None else Combiner.load()

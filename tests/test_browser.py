@@ -90,6 +90,12 @@ def browser(server):
             chromium.close()
 
 
+def settle(page) -> None:
+    """Wait until the app has finished its rerun (Streamlit keeps the old page on screen meanwhile)."""
+    page.wait_for_timeout(300)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)
+
+
 def screenshot(page, name: str, height: int = 1800) -> Path:
     """A PNG of the page (Streamlit scrolls inside its own container, so a tall viewport shows more of it)."""
     page.set_viewport_size({"width": 1280, "height": height})
@@ -109,6 +115,7 @@ def test_mentee_queries_corrects_a_reading_stars_three_and_downloads_the_checkli
     page.get_by_label("Other skills, in your own words").fill("TypeScript, React, Playwright, end-to-end testing")
     page.get_by_label("What would you like to work on?").fill("UI testing, and I want to learn Go")
     page.get_by_role("button", name="Find projects").click()
+    settle(page)
     title = "Implementing End-to-End Playwright Testing for KubeStellar UI"
     page.get_by_role("heading", name=title).first.wait_for(timeout=90_000)
     print(f"first ranked result {time.monotonic() - started:.1f} s after server start")
@@ -120,9 +127,11 @@ def test_mentee_queries_corrects_a_reading_stars_three_and_downloads_the_checkli
     assert page.get_by_role("button", name="Remove Go").count() == 1
     page.get_by_role("button", name="Remove Go").click()
     expect(page.get_by_role("button", name="Remove Go")).to_have_count(0, timeout=30_000)
+    settle(page)
     page.get_by_text("What to learn next").wait_for(timeout=60_000)
     for starred in range(1, 4):
         page.get_by_text("★ Shortlist this project").first.click()
+        settle(page)
         page.get_by_text(f"Your shortlist ({starred} of 3)").wait_for(timeout=60_000)
     assert "star=" in page.url
     with page.expect_download() as download:

@@ -22,7 +22,7 @@ def recommender(tmp_path_factory):
 
 
 def test_bundled_model_is_verified(recommender):
-    assert recommender.encoder.weights_sha256 == BUNDLED_MODEL_SHA256
+    assert recommender.encoder.reference.weights_sha256 == BUNDLED_MODEL_SHA256
     assert recommender.encoder.model_id.startswith("sentence-transformers/all-MiniLM-L6-v2@")
 
 
@@ -80,3 +80,38 @@ def test_search_finds_projects_by_meaning(recommender):
     assert recommender.search("zzqx vvbn") == [] and recommender.search("  ") == []
     documentation = [recommender.catalogue[hit.position].title for hit in recommender.search("documentation")[:2]]
     assert all("Doc" in title or "doc" in title for title in documentation)
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return SentenceEncoder()
+
+
+def test_the_light_encoder_is_the_default_and_gives_the_references_vectors(recommender, reference):
+    from matcher.onnx_encoder import OnnxEncoder
+    from matcher.text import split_sentences
+
+    light = recommender.encoder
+    assert isinstance(light, OnnxEncoder) and light.model_id == reference.model_id
+    catalogue = [project.text for project in recommender.catalogue]
+    catalogue += [sentence for project in recommender.catalogue for sentence in split_sentences(project.description)]
+    profiles = [recommender.profile(p.skills, p.interests) for p in load_judgements("data/eval/dev.jsonl") if p.qrels]
+    queries = [profile.query_text for profile in profiles]
+    for texts in (catalogue, queries):
+        cosine = np.sum(light.encode(texts) * reference.encode(texts), axis=1)
+        assert cosine.min() >= 0.999, texts[int(cosine.argmin())][:80]
+    spans = [profile.want_span for profile in profiles]
+    for mine, theirs in zip(light.encode_spans(queries, spans), reference.encode_spans(queries, spans), strict=True):
+        assert np.all(np.sum(mine * theirs, axis=1) >= 0.999 * np.any(theirs, axis=1))
+
+
+def test_evaluate_gives_the_same_figures_on_either_path(tmp_path, reference):
+    from matcher.catalogue import load_catalogue
+    from matcher.onnx_encoder import OnnxEncoder
+
+    profiles = load_judgements("data/eval/dev.jsonl")
+    figures = []
+    for name, encoder in (("light", OnnxEncoder()), ("reference", reference)):
+        results = evaluate(Recommender(load_catalogue(), encoder=encoder, cache_dir=tmp_path / name), profiles)
+        figures.append({result.name: {k: round(v, 3) for k, v in result.metrics.items()} for result in results})
+    assert figures[0] == figures[1]

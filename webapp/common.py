@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from matcher.catalogue import load_catalogue, read_catalogue
-from matcher.embedding import SentenceEncoder
+from matcher.embedding import Encoder
 from matcher.errors import MatcherError
+from matcher.onnx_encoder import choose_encoder
 from matcher.recommender import Recommender
 from matcher.tables import record_cells, record_columns
 
@@ -17,9 +18,10 @@ DEFAULT_CATALOGUE = "LFX Mentorship 2025 Term 3 (default)"
 
 
 @st.cache_resource(show_spinner="Loading the language model…")
-def get_encoder() -> SentenceEncoder:
-    encoder = SentenceEncoder()
-    _ = encoder.model  # load once per server (an assignment: Streamlit would display a bare expression)
+def get_encoder() -> Encoder:
+    """The light (ONNX) encoder when the model allows it: the first answer does not wait for torch."""
+    encoder = choose_encoder()
+    _ = encoder.encode(["warm up"])  # load once per server (an assignment: Streamlit would show a bare expression)
     return encoder
 
 
