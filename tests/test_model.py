@@ -115,3 +115,15 @@ def test_evaluate_gives_the_same_figures_on_either_path(tmp_path, reference):
         results = evaluate(Recommender(load_catalogue(), encoder=encoder, cache_dir=tmp_path / name), profiles)
         figures.append({result.name: {k: round(v, 3) for k, v in result.metrics.items()} for result in results})
     assert figures[0] == figures[1]
+
+
+def test_the_onnx_export_is_made_once_under_the_weights_hash(tmp_path, reference):
+    from matcher.onnx_encoder import OnnxEncoder
+
+    encoder = OnnxEncoder(cache_dir=tmp_path)
+    vector = encoder.encode(["Go, Kubernetes"])[0]
+    [exported] = (tmp_path / "onnx").glob("*.onnx")
+    assert exported.name.startswith(reference.weights_sha256[:32]) and exported.stat().st_size > 80_000_000
+    assert float(vector @ reference.encode(["Go, Kubernetes"])[0]) > 0.999
+    again = OnnxEncoder(cache_dir=tmp_path)
+    assert again.onnx_path == exported  # found, not exported again
