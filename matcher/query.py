@@ -40,6 +40,11 @@ class Query:
         """A query from any iterables (lists from a form or the command line)."""
         return cls(top, tuple(organizations), tuple(required_skills), tuple(languages), diversity)
 
+    @property
+    def filters(self) -> bool:
+        """Whether any filter is set (without one, every project is a candidate)."""
+        return bool(self.organizations or self.required_skills or self.languages)
+
     def admits(self, project: Project, skills: frozenset[str]) -> bool:
         """Whether a project (with its canonical ``skills``) passes the filters."""
         return (

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from matcher.combiner import FEATURES, Combiner
 from matcher.embedding import Encoder, encode_with_spans
@@ -153,7 +154,7 @@ def channel_scores_many(profiles: Sequence[Profile], index: ProjectIndex, encode
     )
     # One BLAS thread: these products are small, and OpenBLAS threads left spinning after a
     # multi-threaded product slowed the next model call 7-fold on 2 cores (bench/bench_query.py).
-    with threadpool_limits(limits=1, user_api="blas"):
+    with _blas_threads().limit(limits=1, user_api="blas"):
         semantic = index.project_vectors @ query_vectors.T
         semantic_wants = index.project_vectors @ want_vectors.T
         lexical_texts = [profile.lexical_text for profile in profiles]
@@ -187,6 +188,12 @@ def _skill_features(profile: Profile, matrix: SkillMatrix) -> list[np.ndarray]:
     wants = matrix.uses @ matrix.vector(wanted) / len(wanted) if wanted else np.zeros(matrix.uses.shape[0])
     avoided = np.minimum(1.0, matrix.asks @ matrix.vector(profile.avoided_skills))
     return [coverage, used, wants, avoided]
+
+
+@cache
+def _blas_threads() -> ThreadpoolController:
+    """The loaded thread pools, found once (finding them reads the process's memory map: 1 ms a query)."""
+    return ThreadpoolController()
 
 
 def _calibrated(cosine: np.ndarray) -> np.ndarray:
@@ -227,7 +234,9 @@ def rank(
     total = combiner.fit(scores.features)
     shown = {channel: scores.shown(channel) for channel in CHANNELS}
     candidates = [
-        position for position, project in enumerate(index.projects) if query.admits(project, index.skills[position].all)
+        position
+        for position, project in enumerate(index.projects)
+        if not query.filters or query.admits(project, index.skills[position].all)
     ]
     order = diversify(candidates, total, index.project_vectors, query.diversity, query.top)
     return [
@@ -247,7 +256,7 @@ def diversify(
     candidates: list[int], total: np.ndarray, vectors: np.ndarray, diversity: float, top: int | None
 ) -> list[int]:
     """Maximal-marginal-relevance order: each pick pays ``diversity`` × its likeness to earlier picks."""
-    remaining = sorted(candidates, key=lambda position: -total[position])
+    remaining = [candidates[i] for i in np.argsort(-total[candidates], kind="stable")]
     limit = len(remaining) if top is None else min(top, len(remaining))
     if diversity <= 0 or len(remaining) < 2:
         return remaining[:limit]
