@@ -31,6 +31,8 @@ DEFAULT_ROLE = {"skills": "have", "interests": "want"}
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
 _YEARS = re.compile(r"(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?)\b")
 _WORDS = re.compile(r"[a-z][a-z0-9+#.'-]*[a-z0-9+#]|[a-z]")
+#: Between a negation and a wish it negates, at most one word: "don't want", "not really keen on".
+_NEGATED_WISH = re.compile(r"\s*(?:[\w']+\s+)?")
 _AFTER_GAP = re.compile(r"\s*(?:[:(\[–-]|\s)\s*")
 
 
@@ -182,6 +184,7 @@ class Cues:
         self.demanding_topics = _phrases(_lower(projects["demanding_topics"]))
         self.years_intermediate = float(data["years"]["intermediate"])
         self.years_experienced = float(data["years"]["experienced"])
+        self.first_person: frozenset[str] = frozenset(_lower(data["first_person"]))
         cue_words = {word for phrase in (*self.before, *self.after, *self.levels) for word in phrase.split()}
         plain = {*_lower(data["plain_words"]), *_lower(plain_words), *cue_words}
         self.plain_words: frozenset[str] = frozenset(plain) | ENGLISH_STOP_WORDS
@@ -245,6 +248,8 @@ def read_profile(
             after = _after_cue(masked, mention.end, cues)
             if after and (role != "avoid" or after[0] == "avoid"):  # "no cloud experience" stays negated
                 role, cue = after
+            if role == "avoid":  # "no Go yet, but learning it": the wish names no skill, so it is this one
+                role, cue = _trailing_wish(segments, mentions, masked, mention.end) or (role, cue)
             readings.append(
                 SkillReading(
                     mention.skill, role, mention.surface, field, mention.start, mention.end, cue, mention.fuzzy
@@ -263,8 +268,10 @@ def read_profile(
 def _segments(masked: str, cues: Cues, default: str) -> Iterator[tuple[int, int, str, str | None]]:
     """Split a field into stretches ``(start, end, role, cue)``: each cue, comma or clause end starts one.
 
-    A negation holds until the next comma ("no Docker, just Linux"); a wish holds through a
-    list ("want to learn Rust, Go and eBPF") unless a qualifier opens a new item ("…, some Python").
+    A negation holds until the next comma ("no Docker, just Linux") and negates a wish right
+    after it ("don't want to work with Django"); a wish holds through a list ("want to learn Rust, Go and
+    eBPF") unless a qualifier opens a new item ("…, some Python"), and through a "have" cue unless
+    that cue speaks in the first person ("hope to work with React" against "…, and I know Go").
     """
     events = [(m.start(), m.end(), cues.before[m.group(0)], m.group(0)) for m in cues.before_pattern.finditer(masked)]
     events += [(m.start(), m.end(), "end", None) for m in _CLAUSE_END.finditer(masked)]
@@ -274,7 +281,8 @@ def _segments(masked: str, cues: Cues, default: str) -> Iterator[tuple[int, int,
     before_negation: tuple[str, str | None] | None = None
     after_comma = False
     start = 0
-    for position, _, kind, phrase in events:
+    negation_end = -1
+    for position, end, kind, phrase in events:
         if position > start:
             yield start, position, role, cue
             start = position
@@ -286,13 +294,36 @@ def _segments(masked: str, cues: Cues, default: str) -> Iterator[tuple[int, int,
             after_comma = True
         elif kind == "avoid":
             before_negation = before_negation or (role, cue)
-            role, cue = "avoid", phrase
+            role, cue, negation_end = "avoid", phrase, end
+        elif kind == "want" and before_negation is not None and _NEGATED_WISH.fullmatch(masked, negation_end, position):
+            continue  # "I don't want to touch CSS", "not really keen on Ansible": the wish is negated
         elif kind == "want":
             role, cue, before_negation, after_comma = "want", phrase, None, False
-        elif before_negation is None and (kind == "have" or role != "want" or after_comma):
+        elif before_negation is None and (role != "want" or after_comma or _ends_wish(kind, phrase, cue, cues)):
             role, cue = "have", phrase
     if start < len(masked):
         yield start, len(masked), role, cue
+
+
+def _ends_wish(kind: str, phrase: str | None, wish_cue: str | None, cues: Cues) -> bool:
+    """Whether a "have" cue ends the wish before it in a list item: any such cue ends the interests
+    field's default wish; a wish the mentee stated ends only at a first-person cue ("I know", "already")."""
+    if kind != "have" or not phrase:
+        return False
+    return wish_cue is None or phrase.split()[0] in cues.first_person
+
+
+def _trailing_wish(
+    segments: list[tuple[int, int, str, str | None]], mentions: list[SkillMention], masked: str, position: int
+) -> tuple[str, str] | None:
+    """A wish later in the clause that names no skill of its own ("…, want to try"), as ``("want", cue)``."""
+    end = next((found.start() for found in _CLAUSE_END.finditer(masked, position)), len(masked))
+    for start, _, role, cue in segments:
+        if role == "want" and cue and position <= start < end:
+            if any(start <= mention.start < end for mention in mentions):
+                return None
+            return "want", cue
+    return None
 
 
 def _role_at(segments: list[tuple[int, int, str, str | None]], position: int) -> tuple[str, str | None]:

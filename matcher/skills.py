@@ -46,7 +46,7 @@ _CONTEXT_WORDS = {
 # "go to", "go through": the English verb, not the Go language.
 _VERB_FOLLOWERS = {"to", "through", "ahead", "back", "into", "over", "beyond", "for", "deeper", "further", "on", "out"}
 _WORD = re.compile(r"[a-z][a-z0-9]{4,}")
-_ITEM_SEPARATORS = re.compile(r"[,;\n/|•·]|\band\b|\bor\b")
+_ITEM_SEPARATORS = re.compile(r"[,;\n/|•·]|[.!?](?=\s)|\band\b|\bor\b")
 
 
 @dataclass(frozen=True)
@@ -224,7 +224,7 @@ class SkillVocabulary:
     def _means_skill(self, text: str, start: int, end: int, skill: str) -> bool:
         """Whether an ambiguous alias at ``text[start:end]`` names ``skill``.
 
-        It does when it is a whole item of a list (``Go, Kubernetes``); when it is a language's own
+        It does when it is a whole item of a list or sentence (``Go, Kubernetes``); when it is a language's own
         name written with its capital (``I write Go``; not "C" or "R", not opening a sentence, not
         read as a verb as in ``Go to``); or next to one of the skill's context words ("programming").
         """
@@ -232,14 +232,14 @@ class SkillVocabulary:
         after = _ITEM_SEPARATORS.split(text[end:].lower())[0].strip(" .:-()*")
         if not before and not after:
             return True
-        next_words = text[end:].lower().split()[:1]
-        if text[start:end].lower() == "go" and next_words and next_words[0].strip(".,;:") in _VERB_FOLLOWERS:
-            return False
         surface = text[start:end]
         opens_sentence = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?"
         capitalised_language = surface == skill and self.skills[skill].category == "language" and len(surface) > 1
-        if capitalised_language and not opens_sentence:
+        if capitalised_language and not opens_sentence:  # "I write Go for small tools"
             return True
+        next_words = text[end:].lower().split()[:1]
+        if surface.lower() == "go" and next_words and next_words[0].strip(".,;:") in _VERB_FOLLOWERS:
+            return False
         context = set(self.skills[skill].context) or _CONTEXT_WORDS - {"in", "with", "using", "write", "writing"}
         neighbours = set(re.findall(r"[a-z+#]+", text[max(0, start - 30) : end + 30].lower()))
         return bool(neighbours & context)

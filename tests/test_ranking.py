@@ -181,10 +181,15 @@ def test_grader_agreement_measures_what_it_says():
         grader_agreement([JudgedProfile("r", "Go", "", {"a": 3.0})], projects)
 
 
-def test_extraction_gold_set_has_two_labellers():
-    text = Path("data/eval/extraction.jsonl").read_text(encoding="utf-8")
-    lines = [json.loads(line) for line in text.splitlines()]
-    assert len(lines) >= 300 and len({line["id"] for line in lines}) == len(lines)
+def test_extraction_gold_sets_have_two_labellers_and_share_no_phrase():
+    tuned, test = (
+        [json.loads(line) for line in Path(f"data/eval/{name}").read_text(encoding="utf-8").splitlines()]
+        for name in ("extraction.jsonl", "extraction-test.jsonl")
+    )
+    assert len(tuned) >= 300 and len(test) >= 80
+    lines = tuned + test
+    assert len({line["id"] for line in lines}) == len(lines)
+    assert not {line["text"] for line in tuned} & {line["text"] for line in test}
     for line in lines:
         assert line["text"].strip() and line["field"] in ("skills", "interests")
         assert set(line["labels"]) == {"A", "B"}

@@ -43,6 +43,22 @@ def read(vocabulary, cues, skills, interests=""):
         ("", "Kubernetes operators", set(), {"Kubernetes controllers"}, set()),
         ("", "I want to learn Rust, I have some experience in C", {"C"}, {"Rust"}, set()),
         ("Go and Python; want Rust; no Java please.", "", {"Go", "Python"}, {"Rust"}, {"Java"}),
+        # a negated wish stays negated, a wish stays a wish through a third-person "have" cue
+        ("", "I don't want to work with Django.", set(), set(), {"Django"}),
+        ("", "Not keen on Ansible, prefer Terraform.", set(), {"Terraform"}, {"Ansible"}),
+        ("", "I don't know Go and would love to learn Rust", set(), {"Rust"}, {"Go"}),
+        (
+            "",
+            "Hope to do some frontend work with React; I'm a backend Go dev.",
+            {"Backend development", "Go"},
+            {"Frontend development", "React"},
+            set(),
+        ),
+        ("", "Have: Docker. Want: k8s. Don't want: frontend.", {"Docker"}, {"Kubernetes"}, {"Frontend development"}),
+        ("", "Anything but Java :)", set(), set(), {"Java"}),
+        ("Zero Haskell knowledge, I only know Python.", "", {"Python"}, set(), {"Haskell"}),
+        ("Doing a Go course on Udemy; I already know JavaScript.", "", {"JavaScript"}, {"Go"}, set()),
+        ("", "Curious about WebAssembly; I code in Rust.", {"Rust"}, {"WebAssembly"}, set()),
     ],
 )
 def test_roles_follow_the_cues(vocabulary, cues, skills, interests, have, want, avoid):

@@ -38,6 +38,9 @@ def test_synonyms_meet_on_canonical_names(vocabulary, text, expected):
     [
         ("I want to go deeper into cloud", [], ["Go"]),
         ("I write Go every day", ["Go"], []),
+        ("I write Go for small internal tools", ["Go"], []),
+        ("Harbor admin. Go, OCI distribution spec", ["Go"], []),
+        ("Go to the docs. I want to go for it", [], ["Go"]),
         ("Go, Rust, C", ["Go", "Rust", "C"], []),
         ("I know C and a bit of R for statistics", ["C", "R"], []),
         ("a kind of tool", [], ["Kubernetes"]),
