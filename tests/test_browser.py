@@ -90,10 +90,22 @@ def browser(server):
             chromium.close()
 
 
-def settle(page) -> None:
-    """Wait until the app has finished its rerun (Streamlit keeps the old page on screen meanwhile)."""
-    page.wait_for_timeout(300)
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)
+def settle(page, quiet_seconds: float = 1.0, timeout_seconds: float = 60.0) -> None:
+    """Wait until the app has finished its rerun: its status widget stays hidden for ``quiet_seconds``.
+
+    Streamlit keeps the old page on screen during a rerun and shows the widget only after a short
+    delay, so one look could come before the rerun shows and let a click land in the middle of it.
+    """
+    status = page.locator('[data-testid="stStatusWidget"]')
+    quiet_since = time.monotonic()
+    deadline = quiet_since + timeout_seconds
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+        if status.is_visible():
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= quiet_seconds:
+            return
+    pytest.fail(f"the app was still running {timeout_seconds:.0f} s after the last action")
 
 
 def screenshot(page, name: str, height: int = 1800) -> Path:
@@ -130,9 +142,11 @@ def test_mentee_queries_corrects_a_reading_stars_three_and_downloads_the_checkli
     settle(page)
     page.get_by_text("What to learn next").wait_for(timeout=60_000)
     for starred in range(1, 4):
+        page.get_by_role("button", name="Download these results (CSV)").wait_for(timeout=60_000)  # the run's end
         page.get_by_text("★ Shortlist this project").first.click()
         settle(page)
         page.get_by_text(f"Your shortlist ({starred} of 3)").wait_for(timeout=60_000)
+        expect(page.get_by_text("★ On your shortlist")).to_have_count(starred)
     assert "star=" in page.url
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the checklist (Markdown)").click()
