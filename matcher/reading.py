@@ -33,6 +33,7 @@ _YEARS = re.compile(r"(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?)\b")
 _WORDS = re.compile(r"[a-z][a-z0-9+#.'-]*[a-z0-9+#]|[a-z]")
 #: Between a negation and a wish it negates, at most one word: "don't want", "not really keen on".
 _NEGATED_WISH = re.compile(r"\s*(?:[\w']+\s+)?")
+_PRONOUN = re.compile(r"\b(?:it|them)\b")
 _AFTER_GAP = re.compile(r"\s*(?:[:(\[–-]|\s)\s*")
 
 
@@ -248,8 +249,10 @@ def read_profile(
             after = _after_cue(masked, mention.end, cues)
             if after and (role != "avoid" or after[0] == "avoid"):  # "no cloud experience" stays negated
                 role, cue = after
-            if role == "avoid":  # "no Go yet, but learning it": the wish names no skill, so it is this one
-                role, cue = _trailing_wish(segments, mentions, masked, mention.end) or (role, cue)
+            # a later cue in the clause that names no skill of its own refers back to this one:
+            # "no Go yet, but learning it" is a wish, "I know what Docker is but never used it" a negation
+            later = "want" if role == "avoid" else "avoid"
+            role, cue = _referring_back(later, segments, mentions, masked, mention.end) or (role, cue)
             readings.append(
                 SkillReading(
                     mention.skill, role, mention.surface, field, mention.start, mention.end, cue, mention.fuzzy
@@ -313,16 +316,27 @@ def _ends_wish(kind: str, phrase: str | None, wish_cue: str | None, cues: Cues) 
     return wish_cue is None or phrase.split()[0] in cues.first_person
 
 
-def _trailing_wish(
-    segments: list[tuple[int, int, str, str | None]], mentions: list[SkillMention], masked: str, position: int
+def _referring_back(
+    role: str,
+    segments: list[tuple[int, int, str, str | None]],
+    mentions: list[SkillMention],
+    masked: str,
+    position: int,
 ) -> tuple[str, str] | None:
-    """A wish later in the clause that names no skill of its own ("…, want to try"), as ``("want", cue)``."""
+    """A ``role`` cue later in the clause that names no skill of its own, as ``(role, cue)``.
+
+    A wish needs nothing more ("never did DevOps, want to try"); a negation must say "it" or
+    "them" ("…but never touched it"), so "Python, not an expert" keeps Python.
+    """
     end = next((found.start() for found in _CLAUSE_END.finditer(masked, position)), len(masked))
-    for start, _, role, cue in segments:
-        if role == "want" and cue and position <= start < end:
-            if any(start <= mention.start < end for mention in mentions):
-                return None
-            return "want", cue
+    for start, _, segment_role, cue in segments:
+        if segment_role != role or not cue or not position <= start < end:
+            continue
+        if any(start <= mention.start < end for mention in mentions):
+            return None
+        if role == "avoid" and not _PRONOUN.search(masked, start, end):
+            return None
+        return role, cue
     return None
 
 

@@ -59,6 +59,12 @@ def read(vocabulary, cues, skills, interests=""):
         ("Zero Haskell knowledge, I only know Python.", "", {"Python"}, set(), {"Haskell"}),
         ("Doing a Go course on Udemy; I already know JavaScript.", "", {"JavaScript"}, {"Go"}, set()),
         ("", "Curious about WebAssembly; I code in Rust.", {"Rust"}, {"WebAssembly"}, set()),
+        # a later cue naming no skill refers back: a wish, or a negation that says "it"
+        ("zero experience with Go but willing to learn", "", set(), {"Go"}, set()),
+        ("I know what Docker is but have never used it", "", set(), set(), {"Docker"}),
+        ("my team uses Kafka but I never touched it myself", "", set(), set(), {"Kafka"}),
+        ("Python, not an expert", "", {"Python"}, set(), set()),
+        ("", "Built APIs with Docker, next step is eBPF.", {"Docker"}, {"eBPF"}, set()),
     ],
 )
 def test_roles_follow_the_cues(vocabulary, cues, skills, interests, have, want, avoid):
