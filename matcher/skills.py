@@ -46,6 +46,8 @@ _CONTEXT_WORDS = {
 # "go to", "go through": the English verb, not the Go language.
 _VERB_FOLLOWERS = {"to", "through", "ahead", "back", "into", "over", "beyond", "for", "deeper", "further", "on", "out"}
 _WORD = re.compile(r"[a-z][a-z0-9]{4,}")
+#: What may follow a list item without making it part of a phrase: a parenthesis, a version.
+_ANNOTATION = re.compile(r"^\s*(?:\([^)]*\)|v?\d+(?:\.\d+)*\+?)")
 _ITEM_SEPARATORS = re.compile(r"[,;\n/|•·]|[.!?](?=\s)|\band\b|\bor\b")
 
 
@@ -90,9 +92,12 @@ class SkillVocabulary:
     Build it with :meth:`load` (the shipped vocabulary, or your own JSON file).
     """
 
-    def __init__(self, skills: Iterable[Skill], ambiguous: Iterable[str] = ()) -> None:
+    def __init__(self, skills: Iterable[Skill], ambiguous: Iterable[str] = (), introducers: Iterable[str] = ()) -> None:
         self.skills: dict[str, Skill] = {skill.name: skill for skill in skills}
         self.ambiguous: frozenset[str] = frozenset(alias.lower() for alias in ambiguous)
+        alternation = "|".join(re.escape(phrase.lower()) for phrase in sorted(introducers, key=len, reverse=True))
+        #: a phrase that names a skill next ("experience with"), ending the text before an alias
+        self._introduced = re.compile(rf"(?:^|[^\w'])(?:{alternation})$") if alternation else None
         self._alias_to_skill: dict[str, str] = {}
         for skill in self.skills.values():
             for alias in (skill.name, *skill.aliases):
@@ -129,11 +134,12 @@ class SkillVocabulary:
                 for entry in entries
             ]
             ambiguous = [alias for entry in entries for alias in entry.get("ambiguous", ())]
+            introducers = [str(phrase) for phrase in data.get("introducers", ())]
         except FileNotFoundError:
             raise MatcherError(f"{where}: skills vocabulary not found") from None
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise MatcherError(f"{where}: not a skills vocabulary ({error})") from None
-        return cls(skills, ambiguous)
+        return cls(skills, ambiguous, introducers)
 
     @property
     def names(self) -> list[str]:
@@ -224,13 +230,16 @@ class SkillVocabulary:
     def _means_skill(self, text: str, start: int, end: int, skill: str) -> bool:
         """Whether an ambiguous alias at ``text[start:end]`` names ``skill``.
 
-        It does when it is a whole item of a list or sentence (``Go, Kubernetes``); when it is a language's own
+        It does when it is a whole item of a list or sentence (``Go, Kubernetes``, ``Go (2 years)``);
+        right after a phrase that introduces a skill ("experience with React"); when it is a language's own
         name written with its capital (``I write Go``; not "C" or "R", not opening a sentence, not
         read as a verb as in ``Go to``); or next to one of the skill's context words ("programming").
         """
         before = _ITEM_SEPARATORS.split(text[:start].lower())[-1].strip(" .:-()*")
-        after = _ITEM_SEPARATORS.split(text[end:].lower())[0].strip(" .:-()*")
-        if not before and not after:
+        after = _ANNOTATION.sub("", _ITEM_SEPARATORS.split(text[end:].lower())[0]).strip(" .:-()*")
+        if not before and not after:  # a whole item, perhaps annotated: "Go (2 years)", "go 1.21"
+            return True
+        if self._introduced and self._introduced.search(before):  # "experience with React", "a bit of Node"
             return True
         surface = text[start:end]
         opens_sentence = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?"
@@ -241,7 +250,10 @@ class SkillVocabulary:
         if surface.lower() == "go" and next_words and next_words[0].strip(".,;:") in _VERB_FOLLOWERS:
             return False
         context = set(self.skills[skill].context) or _CONTEXT_WORDS - {"in", "with", "using", "write", "writing"}
-        neighbours = set(re.findall(r"[a-z+#]+", text[max(0, start - 30) : end + 30].lower()))
+        window = text[max(0, start - 30) : end + 30].lower()
+        # words as written ("front-end", "next.js") and their parts ("front", "end")
+        neighbours = {word.strip(".-") for word in re.findall(r"[a-z0-9+#.-]+", window)}
+        neighbours |= set(re.findall(r"[a-z+#]+", window))
         return bool(neighbours & context)
 
 

@@ -64,6 +64,8 @@ def read(vocabulary, cues, skills, interests=""):
         ("I know what Docker is but have never used it", "", set(), set(), {"Docker"}),
         ("my team uses Kafka but I never touched it myself", "", set(), set(), {"Kafka"}),
         ("Python, not an expert", "", {"Python"}, set(), set()),
+        ("I lack experience in testing.", "", set(), set(), {"Testing"}),
+        ("Kubernetes ka basic pata hai, Helm nahi aata, woh seekhna hai", "", {"Kubernetes"}, {"Helm"}, set()),
         ("", "Built APIs with Docker, next step is eBPF.", {"Docker"}, {"eBPF"}, set()),
     ],
 )
