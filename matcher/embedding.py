@@ -8,8 +8,6 @@ process. Any other local sentence-transformers folder may be used instead.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Protocol
 
 import numpy as np
 
+from matcher.cache import default_cache_dir, save_atomically
 from matcher.errors import ModelError
 
 BUNDLED_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
@@ -197,14 +196,6 @@ def encode_with_spans(
     return vectors[: len(texts)], parts
 
 
-def default_cache_dir() -> Path:
-    """``$MATCHER_CACHE_DIR``, else ``$XDG_CACHE_HOME/matcher``, else ``~/.cache/matcher``."""
-    if os.environ.get("MATCHER_CACHE_DIR"):
-        return Path(os.environ["MATCHER_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "matcher"
-
-
 def cached_encode(encoder: Encoder, texts: Sequence[str], cache_dir: Path | None = None) -> np.ndarray:
     """Encode ``texts``, reusing vectors stored on disk under their content hash and model id.
 
@@ -223,11 +214,5 @@ def cached_encode(encoder: Encoder, texts: Sequence[str], cache_dir: Path | None
         except (OSError, ValueError):
             pass
     vectors = encoder.encode(texts)
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=directory, suffix=".tmp", delete=False) as handle:
-            np.save(handle, vectors)
-        os.replace(handle.name, path)
-    except OSError:
-        pass
+    save_atomically(path, lambda handle: np.save(handle, vectors))
     return vectors

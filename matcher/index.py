@@ -1,7 +1,8 @@
 """The project index: dense vectors, a lexical matrix and canonical skills per project.
 
 Built once per catalogue and model; the embeddings are cached on disk under the hash of
-the texts and the model id, so a second run (or a second process) encodes nothing.
+the texts and the model id, and the fitted word index under the hash of the documents, so a
+second run (or a second process) encodes and fits nothing.
 """
 
 from __future__ import annotations
@@ -12,16 +13,13 @@ from pathlib import Path
 
 import numpy as np
 from scipy.sparse import csr_matrix, lil_matrix
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matcher.embedding import Encoder, cached_encode
+from matcher.lexical import WordIndex, stop_words, word_index, words
 from matcher.reading import Cues
 from matcher.records import Catalogue, Project
 from matcher.skills import SkillVocabulary
 from matcher.text import passages, split_sentences
-
-#: Tokens: words, plus names such as c++, c#, node.js, ci/cd.
-TOKEN_PATTERN = r"(?u)\b\w[\w+#]*(?:[./-]\w+)*[+#]*"
 
 
 @dataclass(frozen=True)
@@ -93,8 +91,7 @@ class ProjectIndex:
     sentences: tuple[tuple[str, ...], ...]
     sentence_vectors: np.ndarray
     sentence_offsets: np.ndarray  # project i's sentences are rows offsets[i]:offsets[i + 1]
-    vectorizer: TfidfVectorizer
-    lexical_matrix: csr_matrix
+    words: WordIndex  # TF-IDF of each project's text and skill names
     skills: tuple[ProjectSkills, ...]
     skill_matrix: SkillMatrix
     known_words: frozenset[str]
@@ -143,16 +140,12 @@ def build_index(
     cache_dir: Path | None = None,
 ) -> ProjectIndex:
     """Index a catalogue: encode passages and sentences (cached), fit TF-IDF, extract skills, rate approachability."""
-    vectorizer = TfidfVectorizer(
-        sublinear_tf=True, ngram_range=(1, 2), stop_words="english", token_pattern=TOKEN_PATTERN, min_df=1
-    )
     # the catalogue's own words are never taken for misspelt skills
-    analyze = vectorizer.build_analyzer()
-    known_words = frozenset(word for project in catalogue for word in analyze(project.text) if " " not in word)
+    known_words = frozenset(word for project in catalogue for word in words(project.text, stop_words()))
     skills = tuple(project_skills(project, vocabulary, known_words) for project in catalogue)
     # fitted on the very documents it indexes, so canonical skill names are in its vocabulary
-    lexical_matrix = vectorizer.fit_transform(
-        lexical_document(project, skill) for project, skill in zip(catalogue, skills, strict=True)
+    word_matrix = word_index(
+        [lexical_document(project, skill) for project, skill in zip(catalogue, skills, strict=True)], cache_dir
     )
 
     passage_texts: list[str] = []
@@ -183,8 +176,7 @@ def build_index(
         sentences=tuple(sentence_lists),
         sentence_vectors=vectors[len(passage_texts) :],
         sentence_offsets=np.cumsum([0, *(len(sentences) for sentences in sentence_lists)]),
-        vectorizer=vectorizer,
-        lexical_matrix=lexical_matrix,
+        words=word_matrix,
         skills=skills,
         skill_matrix=skill_matrix(skills),
         known_words=known_words,

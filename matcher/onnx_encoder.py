@@ -20,7 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from matcher.embedding import Encoder, SentenceEncoder, default_cache_dir, pool_tokens
+from matcher.cache import default_cache_dir
+from matcher.embedding import Encoder, SentenceEncoder, pool_tokens
 from matcher.errors import ModelError
 
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")

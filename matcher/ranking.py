@@ -157,8 +157,7 @@ def channel_scores_many(profiles: Sequence[Profile], index: ProjectIndex, encode
     with _blas_threads().limit(limits=1, user_api="blas"):
         semantic = index.project_vectors @ query_vectors.T
         semantic_wants = index.project_vectors @ want_vectors.T
-        lexical_texts = [profile.lexical_text for profile in profiles]
-        lexical = (index.lexical_matrix @ index.vectorizer.transform(lexical_texts).T).toarray()
+        lexical = index.words.similarity([profile.lexical_text for profile in profiles])
     results = []
     for column, profile in enumerate(profiles):
         beginner = float(profile.level == "beginner")

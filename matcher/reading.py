@@ -17,9 +17,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from matcher.errors import MatcherError
+from matcher.lexical import stop_words
 from matcher.resources import PROFILE_CUES, plain_words_text, profile_cues_text
 from matcher.skills import SkillMention, SkillVocabulary
 
@@ -188,7 +187,7 @@ class Cues:
         self.first_person: frozenset[str] = frozenset(_lower(data["first_person"]))
         cue_words = {word for phrase in (*self.before, *self.after, *self.levels) for word in phrase.split()}
         plain = {*_lower(data["plain_words"]), *_lower(plain_words), *cue_words}
-        self.plain_words: frozenset[str] = frozenset(plain) | ENGLISH_STOP_WORDS
+        self.plain_words: frozenset[str] = frozenset(plain) | stop_words()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Cues:

@@ -53,3 +53,13 @@ COMBINER = "combiner.json"
 def combiner_text() -> str:
     """The shipped combiner's JSON."""
     return resource(COMBINER).read_text(encoding="utf-8")
+
+
+#: File name of the English stop words the word channel skips: scikit-learn's list (BSD-3-Clause),
+#: shipped so that queries need no scikit-learn import; a test keeps it identical.
+STOP_WORDS = "stop_words.txt"
+
+
+def stop_words_text() -> str:
+    """The shipped English stop words, one per line."""
+    return resource(STOP_WORDS).read_text(encoding="utf-8")

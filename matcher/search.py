@@ -43,7 +43,7 @@ def search_projects(
     meaning = 0.5 * closest + 0.5 * (index.project_vectors @ vector)
     named = {mention.skill for mention in vocabulary.mentions(text, index.known_words)}
     expanded = " ".join([text, *sorted(named)])  # "game server" also as "Game servers", the project's word
-    words = (index.lexical_matrix @ index.vectorizer.transform([expanded]).T).toarray().ravel()
+    words = index.words.similarity([expanded]).ravel()
     skills = np.array([len(named & project.all) for project in index.skills], dtype=float)
     relevance = meaning + words + 0.3 * skills
     order = np.argsort(-relevance, kind="stable")

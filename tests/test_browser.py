@@ -124,6 +124,7 @@ def test_mentee_queries_corrects_a_reading_stars_three_and_downloads_the_checkli
     url, started = server
     page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page.goto(url)
+    settle(page)
     page.get_by_label("Other skills, in your own words").fill("TypeScript, React, Playwright, end-to-end testing")
     page.get_by_label("What would you like to work on?").fill("UI testing, and I want to learn Go")
     page.get_by_role("button", name="Find projects").click()
@@ -162,8 +163,10 @@ def test_coordinator_downloads_every_csv_and_the_results_stay(server, browser):
     url, _ = server
     page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page.goto(f"{url}/coordinators")
+    settle(page)  # an upload made while the page's first run is still going can be lost with it
     page.locator("input[type=file]").last.set_input_files(str(SAMPLE))
-    page.get_by_role("button", name="Score applicants").click()
+    settle(page)
+    page.get_by_role("button", name="Score applicants").click(timeout=60_000)
     page.get_by_text("12 applicants read; 0 not scored").wait_for(timeout=120_000)
     for label in ("Download (CSV)", "Download shortlists (CSV)", "Download assignment (CSV)"):
         with page.expect_download() as download:
@@ -180,6 +183,7 @@ def test_catalogue_search_by_meaning(server, browser):
     url, _ = server
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{url}/catalogue")
+    settle(page)
     page.get_by_label("Search by meaning and words").fill("game server")
     page.keyboard.press("Enter")
     page.get_by_text("match the search").wait_for(timeout=60_000)
