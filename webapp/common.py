@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import streamlit as st
 
 from matcher.catalogue import load_catalogue, read_catalogue
@@ -13,6 +13,9 @@ from matcher.errors import MatcherError
 from matcher.onnx_encoder import choose_encoder
 from matcher.recommender import Recommender
 from matcher.tables import record_cells, record_columns
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEFAULT_CATALOGUE = "LFX Mentorship 2025 Term 3 (default)"
 
@@ -45,6 +48,8 @@ def table(record_type: type, records) -> pd.DataFrame:
     Columns mixing numbers and blanks (a row number, empty for an unfilled project) are shown as
     text, so the table's Arrow conversion never fails.
     """
+    import pandas as pd  # here, not at the top: the mentee page shows no table and need not wait 0.5 s for pandas
+
     frame = pd.DataFrame([record_cells(record) for record in records], columns=list(record_columns(record_type)))
     mixed = [name for name in frame.columns if frame[name].dtype == object]
     return frame.astype({name: "string" for name in mixed})
