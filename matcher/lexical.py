@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -109,7 +110,7 @@ def word_index(documents: Sequence[str], cache_dir: Path | None = None) -> WordI
     fitted = fit_word_index(documents, skipped)
     terms = np.array(sorted(fitted.vocabulary, key=fitted.vocabulary.__getitem__), dtype=np.str_)
 
-    def write(handle) -> None:
+    def write(handle: BinaryIO) -> None:
         np.savez(
             handle,
             terms=terms,
