@@ -30,6 +30,7 @@ FEATURES = (
     "wants_skills",  # share of the skills the mentee wants to learn that the project uses
     "avoid",  # the project asks for skills the mentee avoids
     "level_beginner",  # project approachability, for a self-declared beginner
+    "approachability",  # project approachability, for everyone (most mentees are new to the project)
 )
 MAX_GRADE = 3.0
 

@@ -2,8 +2,9 @@
 
 Channels (see :data:`matcher.combiner.FEATURES`): meaning (what the mentee has and wants, and
 their wishes alone), words (TF-IDF), skills had against skills asked for, skills wanted against
-skills used, skills avoided, and level fit. :class:`~matcher.combiner.Combiner` weighs them,
-as learned from graded profiles, into a fit of 0–100.
+skills used, skills avoided, and level fit (approachability for everyone, and again for a
+self-declared beginner). :class:`~matcher.combiner.Combiner` weighs them, as learned from graded
+profiles, into a fit of 0–100.
 """
 
 from __future__ import annotations
@@ -168,6 +169,7 @@ def channel_scores_many(profiles: Sequence[Profile], index: ProjectIndex, encode
                 lexical[:, column],
                 *_skill_features(profile, index.skill_matrix),
                 beginner * index.approachability,
+                index.approachability,
             ]
         ).astype(np.float32)
         results.append(ChannelScores(features, query_vectors[column], Overlaps(profile, index)))

@@ -172,6 +172,7 @@ class Cues:
         self.before.update(dict.fromkeys(_lower(roles["have"].get("qualifiers", ())), "qualifier"))
         self.before.update(dict.fromkeys(_lower(data["clause_breaks"]), "break"))
         self.after: dict[str, str] = {}
+        self.contexts: frozenset[str] = frozenset(_lower(roles["have"].get("contexts", ())))
         for role in ROLES:
             self.after.update(dict.fromkeys(_lower(roles[role].get("after", ())), role))
         self.levels: dict[str, str] = {}
@@ -246,7 +247,8 @@ def read_profile(
         for mention in mentions:
             role, cue = _role_at(segments, mention.start)
             after = _after_cue(masked, mention.end, cues)
-            if after and (role != "avoid" or after[0] == "avoid"):  # "no cloud experience" stays negated
+            # "no cloud experience" stays negated; "want to use Go at work" stays a wish
+            if after and (role != "avoid" or after[0] == "avoid") and not _wish_in_context(role, cue, after[1], cues):
                 role, cue = after
             # a later cue in the clause that names no skill of its own refers back to this one:
             # "no Go yet, but learning it" is a wish, "I know what Docker is but never used it" a negation
@@ -313,6 +315,11 @@ def _ends_wish(kind: str, phrase: str | None, wish_cue: str | None, cues: Cues) 
     if kind != "have" or not phrase:
         return False
     return wish_cue is None or phrase.split()[0] in cues.first_person
+
+
+def _wish_in_context(role: str, cue: str | None, after: str, cues: Cues) -> bool:
+    """Whether a cue after a skill only says where a stated wish would use it ("want to use Go at work")."""
+    return role == "want" and cue is not None and after in cues.contexts
 
 
 def _referring_back(

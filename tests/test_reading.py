@@ -67,6 +67,12 @@ def read(vocabulary, cues, skills, interests=""):
         ("I lack experience in testing.", "", set(), set(), {"Testing"}),
         ("Kubernetes ka basic pata hai, Helm nahi aata, woh seekhna hai", "", {"Kubernetes"}, {"Helm"}, set()),
         ("", "Built APIs with Docker, next step is eBPF.", {"Docker"}, {"eBPF"}, set()),
+        # the project hoped for, and a skill in progress, are wishes; where a wish would be used is no "have"
+        ("", "A project where I can write some Go, or at least try Rust.", set(), {"Go", "Rust"}, set()),
+        ("", "We're starting to run Kafka on our team.", set(), {"Kafka"}, set()),
+        ("", "I want to use Terraform at work", set(), {"Terraform"}, set()),
+        ("Docker at work, want to learn Helm", "", {"Docker"}, {"Helm"}, set()),
+        ("learning Rust, Go 2 years", "", {"Go"}, {"Rust"}, set()),
     ],
 )
 def test_roles_follow_the_cues(vocabulary, cues, skills, interests, have, want, avoid):
@@ -122,10 +128,17 @@ def test_every_reading_points_at_the_mentees_words(vocabulary, cues):
         ("10 years of Java", "experienced"),
         ("senior SRE, Go", "experienced"),
         ("Go, Kubernetes", None),
+        ("Estudiante de informática, sé Python", "beginner"),
+        ("it is my first time contributing to open source", "beginner"),
     ],
 )
 def test_level_cues(vocabulary, cues, text, level):
     assert read(vocabulary, cues, text).level == level
+
+
+def test_contexts_of_use_are_cues_after_a_skill(cues):
+    """A context of use is told apart only among the cues after a skill, so each must be one."""
+    assert cues.contexts and all(cues.after.get(context) == "have" for context in cues.contexts)
 
 
 def test_words_found_nowhere_are_reported(vocabulary, cues):
