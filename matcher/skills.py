@@ -48,6 +48,8 @@ _VERB_FOLLOWERS = {"to", "through", "ahead", "back", "into", "over", "beyond", "
 _WORD = re.compile(r"[a-z][a-z0-9]{4,}")
 #: What may follow a list item without making it part of a phrase: a parenthesis, a version.
 _ANNOTATION = re.compile(r"^\s*(?:\([^)]*\)|v?\d+(?:\.\d+)*\+?)")
+#: words that may stand between an ambiguous alias and the word before it that rules it out ("read the docs")
+_DETERMINERS = {"the", "a", "an", "its", "their", "our", "your", "my", "some"}
 _ITEM_SEPARATORS = re.compile(r"[,;\n/|•·]|[.!?](?=\s)|\band\b|\bor\b")
 
 
@@ -61,6 +63,8 @@ class Skill:
     implies: tuple[str, ...] = ()
     #: words that, near an ambiguous alias, confirm it names this skill (replacing the general context words)
     context: tuple[str, ...] = ()
+    #: words that, right before an ambiguous alias, say it names something else ("reading docs")
+    not_after: tuple[str, ...] = ()
     #: neighbouring skills (Podman for Docker): partial credit in ranking, never a claim that the mentee has them
     related: tuple[str, ...] = ()
 
@@ -129,6 +133,7 @@ class SkillVocabulary:
                     aliases=tuple(entry.get("aliases", ())),
                     implies=tuple(entry.get("implies", ())),
                     context=tuple(word.lower() for word in entry.get("context", ())),
+                    not_after=tuple(word.lower() for word in entry.get("not_after", ())),
                     related=tuple(entry.get("related", ())),
                 )
                 for entry in entries
@@ -230,11 +235,17 @@ class SkillVocabulary:
     def _means_skill(self, text: str, start: int, end: int, skill: str) -> bool:
         """Whether an ambiguous alias at ``text[start:end]`` names ``skill``.
 
-        It does when it is a whole item of a list or sentence (``Go, Kubernetes``, ``Go (2 years)``);
+        It never does right after one of the skill's ``not_after`` words ("reading docs"). Otherwise
+        it does when it is a whole item of a list or sentence (``Go, Kubernetes``, ``Go (2 years)``);
         right after a phrase that introduces a skill ("experience with React"); when it is a language's own
         name written with its capital (``I write Go``; not "C" or "R", not opening a sentence, not
         read as a verb as in ``Go to``); or next to one of the skill's context words ("programming").
         """
+        previous = re.findall(r"[a-z']+", text[max(0, start - 40) : start].lower())[-2:]
+        while previous and previous[-1] in _DETERMINERS:
+            previous.pop()
+        if previous and previous[-1] in self.skills[skill].not_after:  # "reading docs", "read the docs"
+            return False
         before = _ITEM_SEPARATORS.split(text[:start].lower())[-1].strip(" .:-()*")
         after = _ANNOTATION.sub("", _ITEM_SEPARATORS.split(text[end:].lower())[0]).strip(" .:-()*")
         if not before and not after:  # a whole item, perhaps annotated: "Go (2 years)", "go 1.21"

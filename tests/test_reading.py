@@ -87,6 +87,8 @@ def test_roles_follow_the_cues(vocabulary, cues, skills, interests, have, want, 
         "I followed tutorials to learn React",
         "I read the source code when the documentation runs out",
         "docs when the documentation runs out",
+        "My English is ok for reading docs and writing PRs",
+        "I always read the docs first",
     ],
 )
 def test_reading_tutorials_or_documentation_is_not_technical_writing(vocabulary, cues, text):
