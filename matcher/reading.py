@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -243,7 +243,7 @@ def read_profile(
             continue
         mentions = vocabulary.mentions(text, known_words, cues.plain_words)
         masked = _mask(text.lower(), mentions)
-        segments = list(_segments(masked, cues, DEFAULT_ROLE[field]))
+        segments = list(_segments(masked, cues, DEFAULT_ROLE[field], mentions))
         for mention in mentions:
             role, cue = _role_at(segments, mention.start)
             after = _after_cue(masked, mention.end, cues)
@@ -269,11 +269,14 @@ def read_profile(
     return Reading(tuple(readings), tuple(levels), tuple(unrecognised), tuple(passages))
 
 
-def _segments(masked: str, cues: Cues, default: str) -> Iterator[tuple[int, int, str, str | None]]:
+def _segments(
+    masked: str, cues: Cues, default: str, mentions: Sequence[SkillMention]
+) -> Iterator[tuple[int, int, str, str | None]]:
     """Split a field into stretches ``(start, end, role, cue)``: each cue, comma or clause end starts one.
 
-    A negation holds until the next comma ("no Docker, just Linux") and negates a wish right
-    after it ("don't want to work with Django"); a wish holds through a list ("want to learn Rust, Go and
+    A negation holds until the next comma outside parentheses ("no Docker, just Linux", "no
+    frontend (React, Vue)") and negates a wish right after it ("don't want to work with Django",
+    "not planning to learn it"); a wish holds through a list ("want to learn Rust, Go and
     eBPF") unless a qualifier opens a new item ("…, some Python"), and through a "have" cue unless
     that cue speaks in the first person ("hope to work with React" against "…, and I know Go").
     """
@@ -293,13 +296,14 @@ def _segments(masked: str, cues: Cues, default: str) -> Iterator[tuple[int, int,
         if kind in ("end", "break"):
             role, cue, before_negation, after_comma = default, None, None, False
         elif kind == "comma":
-            if before_negation is not None:
+            if before_negation is not None and not _in_parentheses(masked, position):  # "no mobile (Flutter, Swift)"
                 (role, cue), before_negation = before_negation, None
             after_comma = True
         elif kind == "avoid":
             before_negation = before_negation or (role, cue)
             role, cue, negation_end = "avoid", phrase, end
-        elif kind == "want" and before_negation is not None and _NEGATED_WISH.fullmatch(masked, negation_end, position):
+        elif kind == "want" and before_negation is not None and _negates_wish(masked, negation_end, position, mentions):
+            negation_end = end  # "not planning to learn it": a wish cue right after a negated one is negated too
             continue  # "I don't want to touch CSS", "not really keen on Ansible": the wish is negated
         elif kind == "want":
             role, cue, before_negation, after_comma = "want", phrase, None, False
@@ -307,6 +311,20 @@ def _segments(masked: str, cues: Cues, default: str) -> Iterator[tuple[int, int,
             role, cue = "have", phrase
     if start < len(masked):
         yield start, len(masked), role, cue
+
+
+def _negates_wish(masked: str, negation_end: int, position: int, mentions: Sequence[SkillMention]) -> bool:
+    """Whether a negation ending at ``negation_end`` negates the wish cue at ``position``: at most one
+    word between, and no skill ("I don't want …", but "I don't know Go and would love to learn Rust")."""
+    if any(negation_end <= mention.start < position for mention in mentions):
+        return False
+    return bool(_NEGATED_WISH.fullmatch(masked, negation_end, position))
+
+
+def _in_parentheses(masked: str, position: int) -> bool:
+    """Whether ``position`` lies inside an open parenthesis, as examples of what came before do."""
+    opened = masked.rfind("(", 0, position)
+    return opened > masked.rfind(")", 0, position)
 
 
 def _ends_wish(kind: str, phrase: str | None, wish_cue: str | None, cues: Cues) -> bool:

@@ -73,6 +73,19 @@ def read(vocabulary, cues, skills, interests=""):
         ("", "I want to use Terraform at work", set(), {"Terraform"}, set()),
         ("Docker at work, want to learn Helm", "", {"Docker"}, {"Helm"}, set()),
         ("learning Rust, Go 2 years", "", {"Go"}, {"Rust"}, set()),
+        # a negation holds through its examples in parentheses, and through a wish cue right after a negated one
+        ("", "Not really interested in mobile work (Kotlin, Swift etc.).", set(), set(), {"Kotlin", "Swift"}),
+        (
+            "No frontend (React, Vue), but Go, Python",
+            "",
+            {"Go", "Python"},
+            set(),
+            {"Frontend development", "React", "Vue"},
+        ),
+        ("I don't have any Rust experience, and I'm not planning to learn it.", "", set(), set(), {"Rust"}),
+        # negations typed without an apostrophe, and a weakness, are negations
+        ("", "i dont like Java, i havent used Docker", set(), set(), {"Java", "Docker"}),
+        ("I'm bad at CSS but good at Go", "", {"Go"}, set(), {"CSS"}),
     ],
 )
 def test_roles_follow_the_cues(vocabulary, cues, skills, interests, have, want, avoid):
