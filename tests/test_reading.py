@@ -69,6 +69,7 @@ def read(vocabulary, cues, skills, interests=""):
         ("", "Built APIs with Docker, next step is eBPF.", {"Docker"}, {"eBPF"}, set()),
         # the project hoped for, and a skill in progress, are wishes; where a wish would be used is no "have"
         ("", "A project where I can write some Go, or at least try Rust.", set(), {"Go", "Rust"}, set()),
+        ("I had the chance to work with Kafka", "I'd love the chance to try Rust", {"Kafka"}, {"Rust"}, set()),
         ("", "We're starting to run Kafka on our team.", set(), {"Kafka"}, set()),
         ("", "I want to use Terraform at work", set(), {"Terraform"}, set()),
         ("Docker at work, want to learn Helm", "", {"Docker"}, {"Helm"}, set()),
