@@ -87,6 +87,10 @@ def read(vocabulary, cues, skills, interests=""):
         # negations typed without an apostrophe, and a weakness, are negations
         ("", "i dont like Java, i havent used Docker", set(), set(), {"Java", "Docker"}),
         ("I'm bad at CSS but good at Go", "", {"Go"}, set(), {"CSS"}),
+        ("I'm not bad at Go", "I can't wait to learn Rust", {"Go"}, {"Rust"}, set()),
+        # idioms whose negation word negates nothing
+        ("not only Python but also Go, no problem with Bash", "", {"Python", "Go", "Bash"}, set(), set()),
+        ("", "I don't mind working with Java", set(), {"Java"}, set()),
     ],
 )
 def test_roles_follow_the_cues(vocabulary, cues, skills, interests, have, want, avoid):
