@@ -50,7 +50,7 @@ _WORD = re.compile(r"[a-z][a-z0-9]{4,}")
 _ANNOTATION = re.compile(r"^\s*(?:\([^)]*\)|v?\d+(?:\.\d+)*\+?)")
 #: words that may stand between an ambiguous alias and the word before it that rules it out ("read the docs")
 _DETERMINERS = {"the", "a", "an", "its", "their", "our", "your", "my", "some"}
-_ITEM_SEPARATORS = re.compile(r"[,;\n/|•·]|[.!?](?=\s)|\band\b|\bor\b")
+_ITEM_SEPARATORS = re.compile(r"[,;\n/|•·—–]|[.!?](?=\s)|\band\b|\bor\b")
 
 
 @dataclass(frozen=True)

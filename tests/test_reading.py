@@ -91,6 +91,10 @@ def read(vocabulary, cues, skills, interests=""):
         # idioms whose negation word negates nothing
         ("not only Python but also Go, no problem with Bash", "", {"Python", "Go", "Bash"}, set(), set()),
         ("", "I don't mind working with Java", set(), {"Java"}, set()),
+        # a project done in a course is had; so is what the mentee used to do
+        ("Python, PyTorch (course project)", "", {"Python", "PyTorch"}, set(), set()),
+        ("I used to work on IoT gateways", "", {"IoT"}, set(), set()),
+        ("", "Something beginner friendly — docs or tests", set(), {"Technical writing", "Testing"}, set()),
     ],
 )
 def test_roles_follow_the_cues(vocabulary, cues, skills, interests, have, want, avoid):
