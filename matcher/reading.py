@@ -172,9 +172,9 @@ class Cues:
         self.before.update(dict.fromkeys(_lower(roles["have"].get("qualifiers", ())), "qualifier"))
         self.before.update(dict.fromkeys(_lower(data["clause_breaks"]), "break"))
         self.after: dict[str, str] = {}
-        self.contexts: frozenset[str] = frozenset(_lower(roles["have"].get("contexts", ())))
         for role in ROLES:
             self.after.update(dict.fromkeys(_lower(roles[role].get("after", ())), role))
+        self.contexts: frozenset[str] = frozenset(_lower(roles["have"].get("contexts", ())))
         self.levels: dict[str, str] = {}
         for level in LEVELS:
             self.levels.update(dict.fromkeys(_lower(data["levels"][level]), level))
