@@ -23,6 +23,8 @@ from matcher.resources import PROFILE_CUES, plain_words_text, profile_cues_text
 from matcher.skills import SkillMention, SkillVocabulary
 
 ROLES = ("have", "want", "avoid")
+#: Skills the mentee names as someone else's ("my team uses Kafka"): in none of the mentee's roles.
+OTHERS = "others"
 LEVELS = ("beginner", "intermediate", "experienced")
 #: The role of a skill named without any cue, by field.
 DEFAULT_ROLE = {"skills": "have", "interests": "want"}
@@ -33,6 +35,10 @@ _WORDS = re.compile(r"[a-z][a-z0-9+#.'-]*[a-z0-9+#]|[a-z]")
 #: Between a negation and a wish it negates, at most one word: "don't want", "not really keen on".
 _NEGATED_WISH = re.compile(r"\s*(?:[\w']+\s+)?")
 _PRONOUN = re.compile(r"\b(?:it|them)\b")
+#: Someone else after a preposition is company, not the subject: "I work with my team on Go".
+_AFTER_PREPOSITION = re.compile(r"\b(?:with|at|for|in|on|to|from|by|of|like|than|via|into)\s+$")
+#: The mentee speaking of themselves again, which ends a stretch about someone else.
+_FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|im|i've|ive|i'd|me|myself)(?![\w'])")
 _AFTER_GAP = re.compile(r"\s*(?:[:(\[–-]|\s)\s*")
 
 
@@ -96,9 +102,10 @@ class Reading:
         """Canonical skills read in ``role``, once each, in order of appearance.
 
         Having wins over wanting, and both over avoiding: "I know Python and want to get
-        better at Python" has Python; a skill both had and avoided is had.
+        better at Python" has Python; a skill both had and avoided is had. A skill the mentee
+        gives any role of their own is not also someone else's.
         """
-        stronger = ROLES[: ROLES.index(role)]
+        stronger = ROLES[: ROLES.index(role)] if role in ROLES else ROLES
         taken = {reading.skill for reading in self.skills if reading.role in stronger}
         return tuple(dict.fromkeys(r.skill for r in self.skills if r.role == role and r.skill not in taken))
 
@@ -115,6 +122,10 @@ class Reading:
         return self.names("avoid")
 
     @cached_property
+    def others(self) -> tuple[str, ...]:
+        return self.names(OTHERS)
+
+    @cached_property
     def level(self) -> str | None:
         """The most experienced level any cue suggests ("senior, but new to Go" is experienced), or None."""
         found = {reading.level for reading in self.levels}
@@ -129,7 +140,8 @@ class Reading:
         return next((r for r in self.skills if r.skill == skill and r.role == role), None)
 
     def to_dict(self) -> dict:
-        """The JSON shape of what was understood: skills by role with the mentee's words, level, unrecognised words."""
+        """The JSON shape of what was understood: skills by role with the mentee's words (and those named
+        as someone else's), level, unrecognised words."""
         result: dict = {
             role: [
                 {
@@ -143,7 +155,7 @@ class Reading:
                 for skill in self.names(role)
                 if (reading := self.evidence(skill, role)) is not None
             ]
-            for role in ROLES
+            for role in (*ROLES, OTHERS)
         }
         result["level"] = self.level
         result["level_cues"] = [reading.words for reading in self.levels]
@@ -171,6 +183,7 @@ class Cues:
             self.before.update(dict.fromkeys(_lower(roles[role]["before"]), role))
         self.before.update(dict.fromkeys(_lower(roles["have"].get("qualifiers", ())), "qualifier"))
         self.before.update(dict.fromkeys(_lower(data["clause_breaks"]), "break"))
+        self.before.update(dict.fromkeys(_lower(data.get("others", ())), OTHERS))
         self.after: dict[str, str] = {}
         for role in ROLES:
             self.after.update(dict.fromkeys(_lower(roles[role].get("after", ())), role))
@@ -248,7 +261,12 @@ def read_profile(
             role, cue = _role_at(segments, mention.start)
             after = _after_cue(masked, mention.end, cues)
             # "no cloud experience" stays negated; "want to use Go at work" stays a wish
-            if after and (role != "avoid" or after[0] == "avoid") and not _wish_in_context(role, cue, after[1], cues):
+            if (
+                after
+                and role != OTHERS
+                and (role != "avoid" or after[0] == "avoid")
+                and not _wish_in_context(role, cue, after[1], cues)
+            ):
                 role, cue = after
             # a later cue in the clause that names no skill of its own refers back to this one:
             # "no Go yet, but learning it" is a wish, "I know what Docker is but never used it" a negation
@@ -279,10 +297,18 @@ def _segments(
     "not planning to learn it"); a wish holds through a list ("want to learn Rust, Go and
     eBPF") unless a qualifier opens a new item ("…, some Python"), and through a "have" cue unless
     that cue speaks in the first person ("hope to work with React" against "…, and I know Go").
+    Skills after someone else ("my team uses Kafka") are theirs until the clause ends or the
+    mentee speaks of themselves again ("…, I mostly do Python").
     """
-    events = [(m.start(), m.end(), cues.before[m.group(0)], m.group(0)) for m in cues.before_pattern.finditer(masked)]
+    events = [
+        (m.start(), m.end(), cues.before[m.group(0)], m.group(0))
+        for m in cues.before_pattern.finditer(masked)
+        if cues.before[m.group(0)] != OTHERS or not _AFTER_PREPOSITION.search(masked, 0, m.start())
+    ]
     events += [(m.start(), m.end(), "end", None) for m in _CLAUSE_END.finditer(masked)]
     events += [(m.start(), m.end(), "comma", None) for m in re.finditer(",", masked)]
+    if any(kind == OTHERS for _, _, kind, _ in events):  # where someone else is spoken of, "I" ends it
+        events += [(m.start(), m.end(), "self", None) for m in _FIRST_PERSON.finditer(masked)]
     events.sort()
     role, cue = default, None
     before_negation: tuple[str, str | None] | None = None
@@ -307,7 +333,14 @@ def _segments(
             continue  # "I don't want to touch CSS", "not really keen on Ansible": the wish is negated
         elif kind == "want":
             role, cue, before_negation, after_comma = "want", phrase, None, False
-        elif before_negation is None and (role != "want" or after_comma or _ends_wish(kind, phrase, cue, cues)):
+        elif kind == "self":
+            if role == OTHERS:  # "my brother works with Java, I mostly do Python"
+                role, cue = default, None
+        elif kind == OTHERS:
+            role, cue, before_negation, after_comma = OTHERS, phrase, None, False
+        elif before_negation is None and (
+            role == "have" or (role == "want" and after_comma) or _ends_wish(kind, phrase, cue, cues)
+        ):
             role, cue = "have", phrase
     if start < len(masked):
         yield start, len(masked), role, cue

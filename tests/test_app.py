@@ -153,6 +153,12 @@ def test_what_we_understood_shows_the_reading_and_a_correction_reranks(app):
     assert any("you want to learn" in m.value and "Go" in m.value for m in app.markdown)
 
 
+def test_skills_named_as_someone_elses_are_shown_apart_and_never_claimed(app):
+    submit(app, ["Go"], other="my team uses Kafka")
+    assert any("someone else's" in caption.value and "Kafka" in caption.value for caption in app.caption)
+    assert not any("you bring" in m.value and "Kafka" in m.value for m in app.markdown)
+
+
 def test_cards_show_mentors_and_links_without_expanding(app):
     submit(app, ["Go", "Kubernetes"])
     assert any(m.value.startswith("**Mentors** ") and "](https://github.com/" in m.value for m in app.markdown)

@@ -160,6 +160,23 @@ def test_level_cues(vocabulary, cues, text, level):
     assert read(vocabulary, cues, text).level == level
 
 
+@pytest.mark.parametrize(
+    ("skills", "have", "others"),
+    [
+        ("my brother works with Java, I mostly do Python", {"Python"}, {"Java"}),
+        ("My friend recommended this program, she works with Go.", set(), {"Go"}),
+        ("Our company's ops team runs Kubernetes; I'm on the mobile side (Kotlin)", {"Kotlin"}, {"Kubernetes"}),
+        ("I work with my team on Go services", {"Go"}, set()),
+        ("At work we run everything on OpenShift", {"OpenShift"}, set()),
+    ],
+)
+def test_skills_named_as_someone_elses_are_not_the_mentees(vocabulary, cues, skills, have, others):
+    reading = read(vocabulary, cues, skills)
+    assert (set(reading.have), set(reading.others)) == (have, others)
+    assert not set(reading.want) | set(reading.avoid)
+    assert [item["skill"] for item in reading.to_dict()["others"]] == list(reading.others)
+
+
 def test_contexts_of_use_are_cues_after_a_skill(cues):
     """A context of use is told apart only among the cues after a skill, so each must be one."""
     assert cues.contexts and all(cues.after.get(context) == "have" for context in cues.contexts)

@@ -213,6 +213,9 @@ def understood(profile: Profile, recommender: Recommender) -> Profile:
         want = right.multiselect("You want to learn", vocabulary.names, default=list(reading.want), key=f"want-{key}")
         if reading.avoid:
             st.caption("You have not used or would avoid: " + ", ".join(escape(name) for name in reading.avoid))
+        if reading.others:
+            names = ", ".join(escape(name) for name in reading.others)
+            st.caption(f"Named as someone else's, not counted as yours (add them above if they are): {names}")
         if reading.level:
             cues = ", ".join(escape(item.words) for item in reading.levels)
             st.caption(f"Level: {reading.level} (from: {cues})")
