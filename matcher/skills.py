@@ -65,6 +65,8 @@ class Skill:
     context: tuple[str, ...] = ()
     #: words that, right before an ambiguous alias, say it names something else ("reading docs")
     not_after: tuple[str, ...] = ()
+    #: words that, right after an ambiguous alias, say it names something else ("kind of", "rest of")
+    not_before: tuple[str, ...] = ()
     #: neighbouring skills (Podman for Docker): partial credit in ranking, never a claim that the mentee has them
     related: tuple[str, ...] = ()
 
@@ -134,6 +136,7 @@ class SkillVocabulary:
                     implies=tuple(entry.get("implies", ())),
                     context=tuple(word.lower() for word in entry.get("context", ())),
                     not_after=tuple(word.lower() for word in entry.get("not_after", ())),
+                    not_before=tuple(word.lower() for word in entry.get("not_before", ())),
                     related=tuple(entry.get("related", ())),
                 )
                 for entry in entries
@@ -235,7 +238,8 @@ class SkillVocabulary:
     def _means_skill(self, text: str, start: int, end: int, skill: str) -> bool:
         """Whether an ambiguous alias at ``text[start:end]`` names ``skill``.
 
-        It never does right after one of the skill's ``not_after`` words ("reading docs"). Otherwise
+        It never does right after one of the skill's ``not_after`` words ("reading docs"), nor right
+        before one of its ``not_before`` words ("kind of"). Otherwise
         it does when it is a whole item of a list or sentence (``Go, Kubernetes``, ``Go (2 years)``);
         right after a phrase that introduces a skill ("experience with React"); when it is a language's own
         name written with its capital (``I write Go``; not "C" or "R", not opening a sentence, not
@@ -245,6 +249,9 @@ class SkillVocabulary:
         while previous and previous[-1] in _DETERMINERS:
             previous.pop()
         if previous and previous[-1] in self.skills[skill].not_after:  # "reading docs", "read the docs"
+            return False
+        following = re.match(r"\s*([a-z']+)", text[end:].lower())
+        if following and following.group(1) in self.skills[skill].not_before:  # "kind of", "the rest of"
             return False
         before = _ITEM_SEPARATORS.split(text[:start].lower())[-1].strip(" .:-()*")
         after = _ANNOTATION.sub("", _ITEM_SEPARATORS.split(text[end:].lower())[0]).strip(" .:-()*")

@@ -118,6 +118,20 @@ def test_reading_tutorials_or_documentation_is_not_technical_writing(vocabulary,
     assert "Technical writing" not in reading.have + reading.want
 
 
+@pytest.mark.parametrize(
+    ("text", "skill", "as_the_tool"),
+    [
+        ("learning kind of slowly", "Kind", "kind, k3d, minikube"),
+        ("the rest of the team", "REST APIs", "REST, gRPC"),
+        ("edge cases in parsers", "Edge computing", "edge computing, KubeEdge"),
+    ],
+)
+def test_an_idiom_after_an_ambiguous_name_is_no_skill(vocabulary, cues, text, skill, as_the_tool):
+    reading = read(vocabulary, cues, text)
+    assert skill not in reading.have + reading.want
+    assert skill in read(vocabulary, cues, as_the_tool).have
+
+
 def test_writing_documentation_is_technical_writing(vocabulary, cues):
     assert "Technical writing" in read(vocabulary, cues, "Python, docs, testing").have
     assert "Technical writing" in read(vocabulary, cues, "", "I'd like to improve the docs").want
