@@ -94,6 +94,8 @@ def read(vocabulary, cues, skills, interests=""):
         # a project done in a course is had; so is what the mentee used to do
         ("Python, PyTorch (course project)", "", {"Python", "PyTorch"}, set(), set()),
         ("I used to work on IoT gateways", "", {"IoT"}, set(), set()),
+        # a name that is also an English word, right after a phrase that introduces a skill
+        ("I know React, never used Spring", "", {"React"}, set(), {"Spring Boot"}),
         ("", "Something beginner friendly — docs or tests", set(), {"Technical writing", "Testing"}, set()),
     ],
 )
