@@ -260,13 +260,7 @@ def read_profile(
         for mention in mentions:
             role, cue = _role_at(segments, mention.start)
             after = _after_cue(masked, mention.end, cues)
-            # "no cloud experience" stays negated; "want to use Go at work" stays a wish
-            if (
-                after
-                and role != OTHERS
-                and (role != "avoid" or after[0] == "avoid")
-                and not _wish_in_context(role, cue, after[1], cues)
-            ):
+            if after and _after_cue_decides(role, cue, after, cues):
                 role, cue = after
             # a later cue in the clause that names no skill of its own refers back to this one:
             # "no Go yet, but learning it" is a wish, "I know what Docker is but never used it" a negation
@@ -368,9 +362,16 @@ def _ends_wish(kind: str, phrase: str | None, wish_cue: str | None, cues: Cues) 
     return wish_cue is None or phrase.split()[0] in cues.first_person
 
 
-def _wish_in_context(role: str, cue: str | None, after: str, cues: Cues) -> bool:
-    """Whether a cue after a skill only says where a stated wish would use it ("want to use Go at work")."""
-    return role == "want" and cue is not None and after in cues.contexts
+def _after_cue_decides(role: str, cue: str | None, after: tuple[str, str], cues: Cues) -> bool:
+    """Whether a cue right after a skill sets its role over the one read before it.
+
+    It does not for someone else's skill; for a negated one unless it negates too ("no cloud
+    experience"); nor when it only says where a stated wish would use it ("want to use Go at work").
+    """
+    after_role, after_phrase = after
+    if role == OTHERS or (role == "avoid" and after_role != "avoid"):
+        return False
+    return not (role == "want" and cue is not None and after_phrase in cues.contexts)
 
 
 def _referring_back(
