@@ -31,14 +31,10 @@ DEFAULT_ROLE = {"skills": "have", "interests": "want"}
 
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
 _YEARS = re.compile(r"(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?)\b")
-_WORDS = re.compile(r"[a-z][a-z0-9+#.'-]*[a-z0-9+#]|[a-z]")
+_WORDS = re.compile(r"[^\W\d_][\w+#.'-]*[\w+#]|[^\W\d_]")
 #: Between a negation and a wish it negates, at most one word: "don't want", "not really keen on".
 _NEGATED_WISH = re.compile(r"\s*(?:[\w']+\s+)?")
 _PRONOUN = re.compile(r"\b(?:it|them)\b")
-#: Someone else after a preposition is company, not the subject: "I work with my team on Go".
-_AFTER_PREPOSITION = re.compile(r"\b(?:with|at|for|in|on|to|from|by|of|like|than|via|into)\s+$")
-#: The mentee speaking of themselves again, which ends a stretch about someone else.
-_FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|i'm|im|i've|ive|i'd|me|myself)(?![\w'])")
 _AFTER_GAP = re.compile(r"\s*(?:[:(\[–-]|\s)\s*")
 
 
@@ -184,6 +180,11 @@ class Cues:
         self.before.update(dict.fromkeys(_lower(roles["have"].get("qualifiers", ())), "qualifier"))
         self.before.update(dict.fromkeys(_lower(data["clause_breaks"]), "break"))
         self.before.update(dict.fromkeys(_lower(data.get("others", ())), OTHERS))
+        #: the mentee speaking of themselves again, which ends a stretch about someone else
+        self.others_end = _phrases(_lower(data.get("others_end", ())))
+        company = "|".join(re.escape(word) for word in _lower(data.get("others_company", ())))
+        #: someone else after a preposition is company, not the subject: "I work with my team on Go"
+        self.others_company = re.compile(rf"\b(?:{company})\s+$") if company else None
         self.after: dict[str, str] = {}
         for role in ROLES:
             self.after.update(dict.fromkeys(_lower(roles[role].get("after", ())), role))
@@ -200,7 +201,8 @@ class Cues:
         self.years_experienced = float(data["years"]["experienced"])
         self.first_person: frozenset[str] = frozenset(_lower(data["first_person"]))
         cue_words = {word for phrase in (*self.before, *self.after, *self.levels) for word in phrase.split()}
-        plain = {*_lower(data["plain_words"]), *_lower(plain_words), *cue_words}
+        other_languages = [word for words in data.get("other_language_words", {}).values() for word in words]
+        plain = {*_lower(data["plain_words"]), *_lower(other_languages), *_lower(plain_words), *cue_words}
         self.plain_words: frozenset[str] = frozenset(plain) | stop_words()
 
     @classmethod
@@ -225,6 +227,10 @@ class Cues:
         easy = len(self.approachable.findall(text)) + 1.5 * len(self.approachable_topics.findall(heading))
         hard = len(self.demanding.findall(text)) + 1.5 * len(self.demanding_topics.findall(heading))
         return math.tanh((easy - hard) / 3)
+
+    def is_company(self, masked: str, position: int) -> bool:
+        """Whether someone else named at ``position`` follows a preposition ("with my team")."""
+        return bool(self.others_company and self.others_company.search(masked, 0, position))
 
     @cached_property
     def before_pattern(self) -> re.Pattern[str]:
@@ -297,12 +303,12 @@ def _segments(
     events = [
         (m.start(), m.end(), cues.before[m.group(0)], m.group(0))
         for m in cues.before_pattern.finditer(masked)
-        if cues.before[m.group(0)] != OTHERS or not _AFTER_PREPOSITION.search(masked, 0, m.start())
+        if cues.before[m.group(0)] != OTHERS or not cues.is_company(masked, m.start())
     ]
     events += [(m.start(), m.end(), "end", None) for m in _CLAUSE_END.finditer(masked)]
     events += [(m.start(), m.end(), "comma", None) for m in re.finditer(",", masked)]
     if any(kind == OTHERS for _, _, kind, _ in events):  # where someone else is spoken of, "I" ends it
-        events += [(m.start(), m.end(), "self", None) for m in _FIRST_PERSON.finditer(masked)]
+        events += [(m.start(), m.end(), "self", None) for m in cues.others_end.finditer(masked)]
     events.sort()
     role, cue = default, None
     before_negation: tuple[str, str | None] | None = None
@@ -456,8 +462,9 @@ def _mask(lowered: str, mentions: Iterable[SkillMention]) -> str:
 
 
 def _phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``phrases`` as whole words, the longest first; no phrases match nothing."""
     alternation = "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'-])(?:{alternation})(?![\w'-])")
+    return re.compile(rf"(?<![\w'-])(?:{alternation})(?![\w'-])" if alternation else r"(?!)")
 
 
 def _lower(phrases: Iterable[str]) -> list[str]:

@@ -45,7 +45,7 @@ _CONTEXT_WORDS = {
 }
 # "go to", "go through": the English verb, not the Go language.
 _VERB_FOLLOWERS = {"to", "through", "ahead", "back", "into", "over", "beyond", "for", "deeper", "further", "on", "out"}
-_WORD = re.compile(r"[a-z][a-z0-9]{4,}")
+_WORD = re.compile(r"[^\W\d_][^\W_]{4,}")
 #: What may follow a list item without making it part of a phrase: a parenthesis, a version.
 _ANNOTATION = re.compile(r"^\s*(?:\([^)]*\)|v?\d+(?:\.\d+)*\+?)")
 #: words that may stand between an ambiguous alias and the word before it that rules it out ("read the docs")
@@ -169,6 +169,19 @@ class SkillVocabulary:
                 choices.setdefault(alias[0], []).append(alias)
         return choices
 
+    @cached_property
+    def _fuzzy_phrase_words(self) -> dict[str, list[tuple[str, int]]]:
+        """Words of several-word aliases a misspelling may be matched to (5+ letters), each with its aliases
+        and its place in them: "kernal" meets "kernel" in "linux kernel" only when written after "linux"."""
+        words: dict[str, list[tuple[str, int]]] = {}
+        for alias in self._alias_to_skill:
+            parts = alias.split(" ")
+            if len(parts) > 1 and alias not in self.ambiguous:
+                for place, part in enumerate(parts):
+                    if len(part) >= 5:
+                        words.setdefault(part, []).append((alias, place))
+        return words
+
     def canonical(self, text: str) -> str | None:
         """The canonical name of one alias (``k8s`` → ``Kubernetes``), or None."""
         return self._alias_to_skill.get(text.strip().lower())
@@ -205,7 +218,46 @@ class SkillVocabulary:
             if best:
                 skill = self._alias_to_skill[best[0]]
                 found.append(SkillMention(skill, text[word.start() : word.end()], None, True, *word.span()))
+                continue
+            phrase = self._misspelt_phrase(lowered, word.start(), word.end(), cutoff)
+            if phrase:
+                alias, start, end = phrase
+                found = [mention for mention in found if not _inside((mention.start, mention.end), [(start, end)])]
+                found.append(
+                    SkillMention(
+                        self._alias_to_skill[alias], text[start:end], None, alias != lowered[start:end], start, end
+                    )
+                )
+                covered.append((start, end))
         return sorted(found, key=lambda mention: mention.start)
+
+    def _misspelt_phrase(self, lowered: str, start: int, end: int, cutoff: float) -> tuple[str, int, int] | None:
+        """The longest several-word alias written at ``lowered[start:end]`` with that one word misspelt
+        ("machne learning", "linux kernal"), with the span of the whole phrase; the other words must be exact."""
+        token = lowered[start:end]
+        candidates = process.extract(
+            token, list(self._fuzzy_phrase_words), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+        )
+        found: list[tuple[str, int, int]] = []
+        for word, _, _ in candidates:
+            for alias, place in self._fuzzy_phrase_words[word]:
+                parts = alias.split(" ")
+                before = (
+                    re.search(rf"(?<![\w+#])({re.escape(' '.join(parts[:place]))})\s+$", lowered[:start])
+                    if place
+                    else None
+                )
+                after = re.match(rf"\s+({re.escape(' '.join(parts[place + 1 :]))})(?![\w+#])", lowered[end:])
+                if (place and not before) or (place + 1 < len(parts) and not after):
+                    continue
+                found.append(
+                    (
+                        alias,
+                        before.start(1) if before else start,
+                        end + after.end(1) if after and place + 1 < len(parts) else end,
+                    )
+                )
+        return max(found, key=lambda phrase: phrase[2] - phrase[1], default=None)
 
     def extract(self, text: str, known_words: frozenset[str] | set[str] = frozenset()) -> list[SkillMention]:
         """Skills named in ``text`` (each once, in order of appearance), then those they imply."""

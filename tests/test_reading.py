@@ -204,6 +204,17 @@ def test_words_found_nowhere_are_reported(vocabulary, cues):
     assert not read(vocabulary, cues, "I really enjoy building things with Go").unrecognised
 
 
+def test_words_with_accents_are_reported_whole(vocabulary, cues):
+    """A word is never cut at an accented letter ("Développeur" was once reported as "veloppeur")."""
+    reading = read_profile("Développeur Zorblàx, experiência com Go", "", vocabulary, cues)
+    assert [item.words for item in reading.unrecognised] == ["Développeur", "Zorblàx"]
+
+
+def test_function_words_of_other_languages_are_not_reported(vocabulary, cues):
+    for text in ("Je connais Python et un peu de Go", "ich kann Java und Kotlin", "Java y un poco de Go"):
+        assert not read_profile(text, "", vocabulary, cues).unrecognised, text
+
+
 def test_a_negated_skill_never_reaches_the_query_text(vocabulary, cues):
     profile = build_profile("I know Go, never used Java", "", vocabulary, cues=cues)
     assert "Java" not in profile.query_text and "Go" in profile.query_text

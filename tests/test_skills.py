@@ -27,6 +27,8 @@ def names(vocabulary, text, **kwargs):
         ("OTel, eBPF, Wasm", ["OpenTelemetry", "eBPF", "WebAssembly"]),
         ("CI/CD with GitHub Actions", ["CI/CD", "GitHub Actions"]),
         ("docs", ["Technical writing"]),
+        ("Flutter, Laravel, libbpf", ["Flutter", "Laravel", "libbpf"]),
+        ("Unity (C#) and Godot", ["Unity", "C#", "Godot"]),
     ],
 )
 def test_synonyms_meet_on_canonical_names(vocabulary, text, expected):
@@ -56,6 +58,8 @@ def test_synonyms_meet_on_canonical_names(vocabulary, text, expected):
         ("let's go to the meetup", [], ["Go"]),
         ("in spring I studied", [], ["Spring Boot"]),
         ("the rest of the team", [], ["REST APIs"]),
+        ("team unity and a calm raft trip", [], ["Unity", "Raft"]),
+        ("Raft consensus in etcd", ["Raft"], []),
     ],
 )
 def test_ambiguous_short_names_need_context(vocabulary, text, has, lacks):
@@ -70,6 +74,39 @@ def test_typos_are_matched_fuzzily_but_real_words_are_not(vocabulary):
     assert all(m.fuzzy for m in mentions if m.direct)
     assert names(vocabulary, "mentoring and baking") == []
     assert names(vocabulary, "kubernets", known_words=frozenset({"kubernets"})) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "surface"),
+    [
+        ("machne learning, pyhton", "Machine learning", "machne learning"),
+        ("ebpf and linux kernal hacking", "Linux kernel", "linux kernal"),
+        ("distributed sytems", "Distributed systems", "distributed sytems"),
+    ],
+)
+def test_a_misspelt_word_of_a_several_word_name_is_matched(vocabulary, text, skill, surface):
+    mention = next(m for m in vocabulary.mentions(text) if m.skill == skill)
+    assert mention.surface == surface and mention.fuzzy
+    assert "Linux" not in names(vocabulary, "linux kernal")  # the phrase replaces the shorter name inside it
+
+
+def test_a_several_word_name_needs_its_other_words_exact(vocabulary):
+    assert "Machine learning" not in names(vocabulary, "machne, learning")
+    assert "Machine learning" not in names(vocabulary, "machne lerning")  # two misspellings: too far
+    assert names(vocabulary, "kernal") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "implied"),
+    [
+        ("Flutter", {"Dart", "Mobile development"}),
+        ("Laravel", {"PHP"}),
+        ("libbpf", {"eBPF"}),
+        ("Godot", {"Game development"}),
+    ],
+)
+def test_a_tool_implies_what_using_it_always_takes(vocabulary, text, implied):
+    assert implied <= {m.skill for m in vocabulary.extract(text) if not m.direct}
 
 
 def test_implied_skills_name_their_source(vocabulary):
