@@ -21,6 +21,7 @@ from matcher.errors import MatcherError
 from matcher.lexical import stop_words
 from matcher.resources import PROFILE_CUES, plain_words_text, profile_cues_text
 from matcher.skills import SkillMention, SkillVocabulary
+from matcher.text import alternation
 
 ROLES = ("have", "want", "avoid")
 #: Skills the mentee names as someone else's ("my team uses Kafka"): in none of the mentee's roles.
@@ -182,7 +183,7 @@ class Cues:
         self.before.update(dict.fromkeys(_lower(data.get("others", ())), OTHERS))
         #: the mentee speaking of themselves again, which ends a stretch about someone else
         self.others_end = _phrases(_lower(data.get("others_end", ())))
-        company = "|".join(re.escape(word) for word in _lower(data.get("others_company", ())))
+        company = alternation(_lower(data.get("others_company", ())))
         #: someone else after a preposition is company, not the subject: "I work with my team on Go"
         self.others_company = re.compile(rf"\b(?:{company})\s+$") if company else None
         self.after: dict[str, str] = {}
@@ -463,8 +464,8 @@ def _mask(lowered: str, mentions: Iterable[SkillMention]) -> str:
 
 def _phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     """Any of ``phrases`` as whole words, the longest first; no phrases match nothing."""
-    alternation = "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'-])(?:{alternation})(?![\w'-])" if alternation else r"(?!)")
+    choices = alternation(phrases)
+    return re.compile(rf"(?<![\w'-])(?:{choices})(?![\w'-])" if choices else r"(?!)")
 
 
 def _lower(phrases: Iterable[str]) -> list[str]:

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from matcher.errors import MatcherError
 from matcher.resources import SKILLS_VOCABULARY, skills_vocabulary_text
+from matcher.text import alternation
 
 # A word that makes an ambiguous alias ("go", "c", "r", "kind") mean the skill.
 _CONTEXT_WORDS = {
@@ -101,9 +102,9 @@ class SkillVocabulary:
     def __init__(self, skills: Iterable[Skill], ambiguous: Iterable[str] = (), introducers: Iterable[str] = ()) -> None:
         self.skills: dict[str, Skill] = {skill.name: skill for skill in skills}
         self.ambiguous: frozenset[str] = frozenset(alias.lower() for alias in ambiguous)
-        alternation = "|".join(re.escape(phrase.lower()) for phrase in sorted(introducers, key=len, reverse=True))
+        introduced = alternation(phrase.lower() for phrase in introducers)
         #: a phrase that names a skill next ("experience with"), ending the text before an alias
-        self._introduced = re.compile(rf"(?:^|[^\w'])(?:{alternation})$") if alternation else None
+        self._introduced = re.compile(rf"(?:^|[^\w'])(?:{introduced})$") if introduced else None
         self._alias_to_skill: dict[str, str] = {}
         for skill in self.skills.values():
             for alias in (skill.name, *skill.aliases):
@@ -156,9 +157,7 @@ class SkillVocabulary:
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
-        aliases = sorted(self._alias_to_skill, key=len, reverse=True)
-        alternation = "|".join(re.escape(alias) for alias in aliases)
-        return re.compile(rf"(?<![\w+#])(?:{alternation})(?![\w+#]|\.\w)")
+        return re.compile(rf"(?<![\w+#])(?:{alternation(self._alias_to_skill)})(?![\w+#]|\.\w)")
 
     @cached_property
     def _fuzzy_choices(self) -> dict[str, list[str]]:

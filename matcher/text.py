@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -85,3 +86,9 @@ def split_outside_brackets(text: str, separators: str, words: tuple[str, ...] = 
         index += 1
     pieces.append(text[start:])
     return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """``phrases`` as a regular-expression alternation, escaped and longest first, so that the
+    longest phrase at a place wins ("experience with" before "experience"); "" for none."""
+    return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
