@@ -21,7 +21,7 @@ from matcher.errors import MatcherError
 from matcher.lexical import stop_words
 from matcher.resources import PROFILE_CUES, plain_words_text, profile_cues_text
 from matcher.skills import SkillMention, SkillVocabulary
-from matcher.text import alternation
+from matcher.text import CJK, WORD_CHAR, WORD_END, WORD_START, alternation, fold_punctuation
 
 ROLES = ("have", "want", "avoid")
 #: Skills the mentee names as someone else's ("my team uses Kafka"): in none of the mentee's roles.
@@ -32,11 +32,13 @@ DEFAULT_ROLE = {"skills": "have", "interests": "want"}
 
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
 _YEARS = re.compile(r"(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?)\b")
-_WORDS = re.compile(r"[^\W\d_][\w+#.'-]*[\w+#]|[^\W\d_]")
+#: a word of a spaced script ("Développeur", "c++", "node.js"), or a run of unspaced script ("感兴趣")
+_WORDS = re.compile(rf"[^\W\d_{CJK}](?:{WORD_CHAR}|[+#.'-])*(?:{WORD_CHAR}|[+#])|[^\W\d_{CJK}]|[{CJK}]+")
 #: Between a negation and a wish it negates, at most one word: "don't want", "not really keen on".
 _NEGATED_WISH = re.compile(r"\s*(?:[\w']+\s+)?")
 _PRONOUN = re.compile(r"\b(?:it|them)\b")
-_AFTER_GAP = re.compile(r"\s*(?:[:(\[–-]|\s)\s*")
+_UNSPACED = re.compile(rf"[{CJK}]")
+_AFTER_GAP = re.compile(r"\s*(?:[:(\[)–-]|\s)\s*")
 
 
 @dataclass(frozen=True)
@@ -233,6 +235,11 @@ class Cues:
         """Whether someone else named at ``position`` follows a preposition ("with my team")."""
         return bool(self.others_company and self.others_company.search(masked, 0, position))
 
+    def holds_a_cue(self, text: str) -> bool:
+        """Whether a cue phrase of any kind (role, clause break, level) lies within ``text``."""
+        patterns = (self.before_pattern, self.after_pattern, self.level_pattern)
+        return any(pattern.search(text) for pattern in patterns)
+
     @cached_property
     def before_pattern(self) -> re.Pattern[str]:
         return _phrases(self.before)
@@ -262,7 +269,7 @@ def read_profile(
         if not text.strip():
             continue
         mentions = vocabulary.mentions(text, known_words, cues.plain_words)
-        masked = _mask(text.lower(), mentions)
+        masked = _mask(fold_punctuation(text).lower(), mentions)
         segments = list(_segments(masked, cues, DEFAULT_ROLE[field], mentions))
         for mention in mentions:
             role, cue = _role_at(segments, mention.start)
@@ -448,6 +455,8 @@ def _unplaced(
             continue
         if word.rstrip("s") in known_words or word.rstrip("s") in cues.plain_words:
             continue
+        if _UNSPACED.match(word) and cues.holds_a_cue(word):  # "大三学生": unspaced words around a cue read
+            continue
         seen.add(word)
         yield WordReading(
             text[found.start() : found.start() + len(word)], field, found.start(), found.start() + len(word)
@@ -465,7 +474,7 @@ def _mask(lowered: str, mentions: Iterable[SkillMention]) -> str:
 def _phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     """Any of ``phrases`` as whole words, the longest first; no phrases match nothing."""
     choices = alternation(phrases)
-    return re.compile(rf"(?<![\w'-])(?:{choices})(?![\w'-])" if choices else r"(?!)")
+    return re.compile(rf"{WORD_START}(?<!['-])(?:{choices}){WORD_END}(?!['-])" if choices else r"(?!)")
 
 
 def _lower(phrases: Iterable[str]) -> list[str]:

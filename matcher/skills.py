@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from matcher.errors import MatcherError
 from matcher.resources import SKILLS_VOCABULARY, skills_vocabulary_text
-from matcher.text import alternation
+from matcher.text import CJK, WORD_END, WORD_START, alternation, fold_punctuation
 
 # A word that makes an ambiguous alias ("go", "c", "r", "kind") mean the skill.
 _CONTEXT_WORDS = {
@@ -46,12 +46,12 @@ _CONTEXT_WORDS = {
 }
 # "go to", "go through": the English verb, not the Go language.
 _VERB_FOLLOWERS = {"to", "through", "ahead", "back", "into", "over", "beyond", "for", "deeper", "further", "on", "out"}
-_WORD = re.compile(r"[^\W\d_][^\W_]{4,}")
+_WORD = re.compile(rf"[^\W\d_{CJK}][^\W_{CJK}]{{4,}}")
 #: What may follow a list item without making it part of a phrase: a parenthesis, a version.
 _ANNOTATION = re.compile(r"^\s*(?:\([^)]*\)|v?\d+(?:\.\d+)*\+?)")
 #: words that may stand between an ambiguous alias and the word before it that rules it out ("read the docs")
 _DETERMINERS = {"the", "a", "an", "its", "their", "our", "your", "my", "some"}
-_ITEM_SEPARATORS = re.compile(r"[,;\n/|•·—–]|[.!?](?=\s)|\band\b|\bor\b")
+_ITEM_SEPARATORS = re.compile(r"[,;\n/|•·—–]|[.!?](?=\s)|\band\b|\bor\b|[和或及与]")
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ class SkillVocabulary:
         self.ambiguous: frozenset[str] = frozenset(alias.lower() for alias in ambiguous)
         introduced = alternation(phrase.lower() for phrase in introducers)
         #: a phrase that names a skill next ("experience with"), ending the text before an alias
-        self._introduced = re.compile(rf"(?:^|[^\w'])(?:{introduced})$") if introduced else None
+        self._introduced = re.compile(rf"{WORD_START}(?<!')(?:{introduced})$") if introduced else None
         self._alias_to_skill: dict[str, str] = {}
         for skill in self.skills.values():
             for alias in (skill.name, *skill.aliases):
@@ -157,7 +157,8 @@ class SkillVocabulary:
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![\w+#])(?:{alternation(self._alias_to_skill)})(?![\w+#]|\.\w)")
+        aliases = alternation(self._alias_to_skill)
+        return re.compile(rf"{WORD_START}(?<![+#])(?:{aliases}){WORD_END}(?![+#]|\.\w)")
 
     @cached_property
     def _fuzzy_choices(self) -> dict[str, list[str]]:
@@ -196,12 +197,13 @@ class SkillVocabulary:
         ``known_words`` (e.g. the catalogue's vocabulary) and ``plain_words`` (plain English) are
         real words, never taken for misspelt skills.
         """
-        lowered = text.lower()
+        folded = fold_punctuation(text)
+        lowered = folded.lower()
         found: list[SkillMention] = []
         for match in self._pattern.finditer(lowered):
             alias = match.group(0)
             skill = self._alias_to_skill[alias]
-            if alias in self.ambiguous and not self._means_skill(text, match.start(), match.end(), skill):
+            if alias in self.ambiguous and not self._means_skill(folded, match.start(), match.end(), skill):
                 continue
             found.append(SkillMention(skill, text[match.start() : match.end()], start=match.start(), end=match.end()))
         covered = [(mention.start, mention.end) for mention in found]

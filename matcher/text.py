@@ -5,6 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+#: Ranges of the scripts written without spaces between words (Chinese, Japanese kana, Korean), for
+#: use inside a character class: their characters never join a Latin name ("熟悉Python" names Python).
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+#: A character that continues a word: a letter or digit of a spaced script.
+WORD_CHAR = rf"[^\W{CJK}]"
+#: Where a word may start and end: not inside a word of a spaced script; anywhere next to
+#: unspaced script ("熟悉Python": both "熟悉" and "Python" are whole).
+WORD_START = rf"(?:(?<!{WORD_CHAR})|(?=[{CJK}]))"
+WORD_END = rf"(?:(?!{WORD_CHAR})|(?<=[{CJK}]))"
+#: Full-width punctuation folded onto its ASCII counterpart, one character for one so spans hold;
+#: a full stop, "!" and "?" become ";" since they end a clause without a space after them.
+_FULL_WIDTH = str.maketrans("，、；。！？：（）", ",,;;;;:()")
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
@@ -92,3 +105,8 @@ def alternation(phrases: Iterable[str]) -> str:
     """``phrases`` as a regular-expression alternation, escaped and longest first, so that the
     longest phrase at a place wins ("experience with" before "experience"); "" for none."""
     return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
+
+
+def fold_punctuation(text: str) -> str:
+    """``text`` with full-width punctuation as ASCII ("熟悉Python，Go" → "熟悉Python,Go"), same length."""
+    return text.translate(_FULL_WIDTH)

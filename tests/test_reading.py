@@ -230,3 +230,24 @@ def test_a_mentee_can_correct_the_reading(vocabulary, cues):
     assert removed.direct_skills == {"Rust"}
     added = removed.corrected("eBPF", "want", vocabulary)
     assert added.wanted_skills == {"eBPF"}
+
+
+@pytest.mark.parametrize(
+    ("skills", "interests", "have", "want", "avoid"),
+    [
+        ("熟悉Rust和Redis，掌握Linux", "", {"Rust", "Redis", "Linux"}, set(), set()),
+        ("我会Python", "想学习eBPF和服务网格", {"Python"}, {"eBPF", "Service mesh"}, set()),
+        ("不会Go，正在学习Rust", "", set(), {"Rust"}, {"Go"}),
+        ("", "熟悉Java，对云原生感兴趣", {"Java"}, {"Cloud native"}, set()),
+    ],
+)
+def test_chinese_is_read_without_spaces(vocabulary, cues, skills, interests, have, want, avoid):
+    """Chinese writes no spaces between words: "熟悉Rust" is a cue and a skill, full-width commas are commas."""
+    reading = read(vocabulary, cues, skills, interests)
+    assert (set(reading.have), set(reading.want), set(reading.avoid)) == (have, want, avoid)
+
+
+def test_chinese_level_cues_are_read_and_not_reported(vocabulary, cues):
+    reading = read(vocabulary, cues, "大二学生，用过Docker")
+    assert reading.level == "beginner" and set(reading.have) == {"Docker"}
+    assert not reading.unrecognised

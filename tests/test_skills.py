@@ -29,6 +29,7 @@ def names(vocabulary, text, **kwargs):
         ("docs", ["Technical writing"]),
         ("Flutter, Laravel, libbpf", ["Flutter", "Laravel", "libbpf"]),
         ("Unity (C#) and Godot", ["Unity", "C#", "Godot"]),
+        ("熟悉Python和Flask，前端开发", ["Python", "Flask", "Frontend development"]),
     ],
 )
 def test_synonyms_meet_on_canonical_names(vocabulary, text, expected):
