@@ -127,9 +127,12 @@ def project_skills(project: Project, vocabulary: SkillVocabulary, known_words: f
     return ProjectSkills(required, implied, mentioned, surfaces, builds_on, centrality)
 
 
-def lexical_document(project: Project, skills: ProjectSkills) -> str:
-    """Project text plus its canonical skill names, so synonyms meet on one word."""
-    return f"{project.text}\n{' '.join(sorted(skills.all))}"
+def lexical_document(
+    project: Project, skills: ProjectSkills, vocabulary: SkillVocabulary, known_words: frozenset[str]
+) -> str:
+    """Project text with each skill written by its canonical name ("Golang" → "Go"), plus the names of all
+    its skills, so synonyms meet on one word."""
+    return f"{vocabulary.canonicalise(project.text, known_words)}\n{' '.join(sorted(skills.all))}"
 
 
 def build_index(
@@ -145,7 +148,11 @@ def build_index(
     skills = tuple(project_skills(project, vocabulary, known_words) for project in catalogue)
     # fitted on the very documents it indexes, so canonical skill names are in its vocabulary
     word_matrix = word_index(
-        [lexical_document(project, skill) for project, skill in zip(catalogue, skills, strict=True)], cache_dir
+        [
+            lexical_document(project, skill, vocabulary, known_words)
+            for project, skill in zip(catalogue, skills, strict=True)
+        ],
+        cache_dir,
     )
 
     passage_texts: list[str] = []

@@ -71,9 +71,12 @@ class Profile:
 
     @property
     def lexical_text(self) -> str:
-        """The query text plus the names of implied and neighbouring skills, so the word channel meets families."""
+        """The query text with each skill written by its canonical name ("golang" → "Go", as the project's
+        words are), plus the names of implied and neighbouring skills, so the word channel meets families."""
+        have = _sentence(self.reading.words("have"), self.reading.have)
+        want = _sentence(self.reading.words("want"), self.reading.want)
         expansion = ", ".join(sorted((set(self.implied) | self.neighbours) - self.direct_skills - self.wanted_skills))
-        return ". ".join(part for part in (self.query_text, expansion) if part)
+        return ". ".join(part for part in (have, want, expansion) if part)
 
     def mention(self, skill: str) -> SkillReading | None:
         """The mentee's words for a skill they have (for an implied skill: the words that imply it)."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from matcher.errors import MatcherError
 from matcher.lexical import stop_words
 from matcher.resources import PROFILE_CUES, plain_words_text, profile_cues_text
-from matcher.skills import SkillMention, SkillVocabulary
+from matcher.skills import SkillMention, SkillVocabulary, canonical_words
 from matcher.text import CJK, WORD_CHAR, WORD_END, WORD_START, alternation, fold_punctuation
 
 ROLES = ("have", "want", "avoid")
@@ -82,10 +82,14 @@ class WordReading:
 
 @dataclass(frozen=True)
 class Passage:
-    """A stretch of the mentee's text and the role it was read in (the semantic channels use it)."""
+    """A stretch of the mentee's text and the role it was read in (the semantic channels use it).
+
+    ``words`` is the same stretch with each skill written by its canonical name, for the word channel.
+    """
 
     role: str
     text: str
+    words: str
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,10 @@ class Reading:
     def text(self, role: str) -> str:
         """The mentee's words read in ``role``, joined."""
         return " ".join(passage.text for passage in self.passages if passage.role == role)
+
+    def words(self, role: str) -> str:
+        """:meth:`text` with each skill written by its canonical name ("golang" → "Go"), for the word channel."""
+        return " ".join(passage.words for passage in self.passages if passage.role == role)
 
     def evidence(self, skill: str, role: str = "have") -> SkillReading | None:
         """The first reading of ``skill`` in ``role``: the mentee's words for it."""
@@ -286,7 +294,7 @@ def read_profile(
                 )
             )
         passages.extend(
-            Passage(role, text[start:end].strip(" ,"))
+            Passage(role, text[start:end].strip(" ,"), canonical_words(text[start:end], mentions, start).strip(" ,"))
             for start, end, role, _ in segments
             if text[start:end].strip(" ,")
         )

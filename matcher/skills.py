@@ -270,6 +270,10 @@ class SkillVocabulary:
                 found.setdefault(implied, replace(mention, skill=implied, implied_by=via, fuzzy=False))
         return list(found.values())
 
+    def canonicalise(self, text: str, known_words: frozenset[str] | set[str] = frozenset()) -> str:
+        """``text`` with each skill it names written by its canonical name (see :func:`canonical_words`)."""
+        return canonical_words(text, self.mentions(text, known_words))
+
     def related(self, name: str) -> frozenset[str]:
         """Neighbours of a skill, either way round (Docker ↔ Podman): for partial credit only."""
         return frozenset(self._related.get(name, ()))
@@ -326,6 +330,20 @@ class SkillVocabulary:
         neighbours = {word.strip(".-") for word in re.findall(r"[a-z0-9+#.-]+", window)}
         neighbours |= set(re.findall(r"[a-z+#]+", window))
         return bool(neighbours & context)
+
+
+def canonical_words(text: str, mentions: Iterable[SkillMention], offset: int = 0) -> str:
+    """``text`` with each skill named in it written by its canonical name ("golang, k8s" → "Go, Kubernetes"),
+    so the word channel meets synonyms on one word; ``mentions`` locate the names, shifted by ``offset``."""
+    parts: list[str] = []
+    last = 0
+    for mention in sorted(mentions, key=lambda mention: mention.start):
+        start, end = mention.start - offset, mention.end - offset
+        if mention.direct and last <= start and end <= len(text):
+            parts += [text[last:start], f" {mention.skill} "]
+            last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _inside(span: tuple[int, int], covered: list[tuple[int, int]]) -> bool:

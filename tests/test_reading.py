@@ -251,3 +251,9 @@ def test_chinese_level_cues_are_read_and_not_reported(vocabulary, cues):
     reading = read(vocabulary, cues, "大二学生，用过Docker")
     assert reading.level == "beginner" and set(reading.have) == {"Docker"}
     assert not reading.unrecognised
+
+
+def test_passages_keep_the_words_and_their_canonical_form(vocabulary, cues):
+    reading = read(vocabulary, cues, "golang and k8s", "want to learn rustlang")
+    assert reading.text("have") == "golang and k8s" and reading.words("have").split() == ["Go", "and", "Kubernetes"]
+    assert "Rust" in reading.words("want").split()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from matcher.errors import MatcherError
-from matcher.skills import Skill, SkillVocabulary
+from matcher.skills import Skill, SkillVocabulary, canonical_words
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +134,11 @@ def test_vocabulary_errors_are_clear(tmp_path):
     bad.write_text("{", encoding="utf-8")
     with pytest.raises(MatcherError, match="not a skills vocabulary"):
         SkillVocabulary.load(bad)
+
+
+def test_the_word_channel_writes_skills_by_their_canonical_names(vocabulary):
+    """Synonyms meet on one word: "Golang" in a project and "go lang" in a profile both read "Go"."""
+    assert vocabulary.canonicalise("Golang, k8s and Postgres").split(", ")[0].strip() == "Go"
+    assert "golang" not in vocabulary.canonicalise("Golang, k8s and Postgres").lower()
+    text = "I know golang"
+    assert canonical_words(text[2:], vocabulary.mentions(text), offset=2).split() == ["know", "Go"]
