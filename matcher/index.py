@@ -18,7 +18,7 @@ from matcher.embedding import Encoder, cached_encode
 from matcher.lexical import WordIndex, stop_words, word_index, words
 from matcher.reading import Cues
 from matcher.records import Catalogue, Project
-from matcher.skills import SkillVocabulary
+from matcher.skills import SkillVocabulary, canonical_words
 from matcher.text import passages, split_sentences
 
 
@@ -32,6 +32,7 @@ class ProjectSkills:
     surfaces: dict[str, str]  # skill → the project's own word for it
     builds_on: dict[str, frozenset[str]]  # required skill → the skills it implies or neighbours (partial credit)
     centrality: dict[str, float]  # required skill → 1, plus ½ when the title names it, ½ when the prose does
+    words: str  # the prose and skills field with each skill written by its canonical name, for the word channel
 
     @cached_property
     def all(self) -> frozenset[str]:
@@ -108,9 +109,10 @@ class ProjectIndex:
 
 def project_skills(project: Project, vocabulary: SkillVocabulary, known_words: frozenset[str]) -> ProjectSkills:
     """Canonical skills of a project: required (skills field), implied, and mentioned elsewhere."""
-    field_mentions = vocabulary.extract(project.skills_text or ", ".join(project.skills), known_words)
+    field = project.skills_text or ", ".join(project.skills)
     prose = "\n".join((project.title, project.description, project.expected_outcome, *project.extra.values()))
-    prose_mentions = vocabulary.extract(prose, known_words)
+    in_field, in_text = vocabulary.mentions(field, known_words), vocabulary.mentions(prose, known_words)
+    field_mentions, prose_mentions = vocabulary.with_implied(in_field), vocabulary.with_implied(in_text)
     required = tuple(m.skill for m in field_mentions if m.direct)
     implied = frozenset(m.skill for m in field_mentions if not m.direct) - set(required)
     mentioned = frozenset(m.skill for m in prose_mentions if m.direct) - set(required) - implied
@@ -124,15 +126,14 @@ def project_skills(project: Project, vocabulary: SkillVocabulary, known_words: f
     in_title = {mention.skill for mention in vocabulary.extract(project.title, known_words) if mention.direct}
     in_prose = {mention.skill for mention in prose_mentions if mention.direct}
     centrality = {skill: 1.0 + 0.5 * (skill in in_title) + 0.5 * (skill in in_prose) for skill in required}
-    return ProjectSkills(required, implied, mentioned, surfaces, builds_on, centrality)
+    words = f"{canonical_words(prose, in_text)}\n{canonical_words(field, in_field)}"
+    return ProjectSkills(required, implied, mentioned, surfaces, builds_on, centrality, words)
 
 
-def lexical_document(
-    project: Project, skills: ProjectSkills, vocabulary: SkillVocabulary, known_words: frozenset[str]
-) -> str:
-    """Project text with each skill written by its canonical name ("Golang" → "Go"), plus the names of all
-    its skills, so synonyms meet on one word."""
-    return f"{vocabulary.canonicalise(project.text, known_words)}\n{' '.join(sorted(skills.all))}"
+def lexical_document(skills: ProjectSkills) -> str:
+    """A project's words with each skill written by its canonical name ("Golang" → "Go"), plus the names of
+    all its skills, so synonyms meet on one word."""
+    return f"{skills.words}\n{' '.join(sorted(skills.all))}"
 
 
 def build_index(
@@ -147,13 +148,7 @@ def build_index(
     known_words = frozenset(word for project in catalogue for word in words(project.text, stop_words()))
     skills = tuple(project_skills(project, vocabulary, known_words) for project in catalogue)
     # fitted on the very documents it indexes, so canonical skill names are in its vocabulary
-    word_matrix = word_index(
-        [
-            lexical_document(project, skill, vocabulary, known_words)
-            for project, skill in zip(catalogue, skills, strict=True)
-        ],
-        cache_dir,
-    )
+    word_matrix = word_index([lexical_document(skill) for skill in skills], cache_dir)
 
     passage_texts: list[str] = []
     passage_owner: list[int] = []

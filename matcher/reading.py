@@ -21,7 +21,7 @@ from matcher.errors import MatcherError
 from matcher.lexical import stop_words
 from matcher.resources import PROFILE_CUES, plain_words_text, profile_cues_text
 from matcher.skills import SkillMention, SkillVocabulary, canonical_words
-from matcher.text import CJK, WORD_CHAR, WORD_END, WORD_START, alternation, fold_punctuation
+from matcher.text import CJK, UNSPACED, WORD_CHAR, alternation, fold_punctuation, whole_words
 
 ROLES = ("have", "want", "avoid")
 #: Skills the mentee names as someone else's ("my team uses Kafka"): in none of the mentee's roles.
@@ -37,7 +37,6 @@ _WORDS = re.compile(rf"[^\W\d_{CJK}](?:{WORD_CHAR}|[+#.'-])*(?:{WORD_CHAR}|[+#])
 #: Between a negation and a wish it negates, at most one word: "don't want", "not really keen on".
 _NEGATED_WISH = re.compile(r"\s*(?:[\w']+\s+)?")
 _PRONOUN = re.compile(r"\b(?:it|them)\b")
-_UNSPACED = re.compile(rf"[{CJK}]")
 _AFTER_GAP = re.compile(r"\s*(?:[:(\[)–-]|\s)\s*")
 
 
@@ -463,7 +462,7 @@ def _unplaced(
             continue
         if word.rstrip("s") in known_words or word.rstrip("s") in cues.plain_words:
             continue
-        if _UNSPACED.match(word) and cues.holds_a_cue(word):  # "大三学生": unspaced words around a cue read
+        if UNSPACED.match(word) and cues.holds_a_cue(word):  # "大三学生": unspaced words around a cue read
             continue
         seen.add(word)
         yield WordReading(
@@ -480,9 +479,8 @@ def _mask(lowered: str, mentions: Iterable[SkillMention]) -> str:
 
 
 def _phrases(phrases: Iterable[str]) -> re.Pattern[str]:
-    """Any of ``phrases`` as whole words, the longest first; no phrases match nothing."""
-    choices = alternation(phrases)
-    return re.compile(rf"{WORD_START}(?<!['-])(?:{choices}){WORD_END}(?!['-])" if choices else r"(?!)")
+    """Any of ``phrases`` as whole words, the longest first (see :func:`matcher.text.whole_words`)."""
+    return re.compile(whole_words(phrases, before="(?<!['-])", after="(?!['-])"))
 
 
 def _lower(phrases: Iterable[str]) -> list[str]:

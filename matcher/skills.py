@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from matcher.errors import MatcherError
 from matcher.resources import SKILLS_VOCABULARY, skills_vocabulary_text
-from matcher.text import CJK, WORD_END, WORD_START, alternation, fold_punctuation
+from matcher.text import CJK, fold_punctuation, whole_words
 
 # A word that makes an ambiguous alias ("go", "c", "r", "kind") mean the skill.
 _CONTEXT_WORDS = {
@@ -102,9 +102,9 @@ class SkillVocabulary:
     def __init__(self, skills: Iterable[Skill], ambiguous: Iterable[str] = (), introducers: Iterable[str] = ()) -> None:
         self.skills: dict[str, Skill] = {skill.name: skill for skill in skills}
         self.ambiguous: frozenset[str] = frozenset(alias.lower() for alias in ambiguous)
-        introduced = alternation(phrase.lower() for phrase in introducers)
         #: a phrase that names a skill next ("experience with"), ending the text before an alias
-        self._introduced = re.compile(rf"{WORD_START}(?<!')(?:{introduced})$") if introduced else None
+        introduced = whole_words((phrase.lower() for phrase in introducers), before="(?<!')")
+        self._introduced = re.compile(f"(?:{introduced})$")
         self._alias_to_skill: dict[str, str] = {}
         for skill in self.skills.values():
             for alias in (skill.name, *skill.aliases):
@@ -157,8 +157,7 @@ class SkillVocabulary:
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
-        aliases = alternation(self._alias_to_skill)
-        return re.compile(rf"{WORD_START}(?<![+#])(?:{aliases}){WORD_END}(?![+#]|\.\w)")
+        return re.compile(whole_words(self._alias_to_skill, before=r"(?<![+#])", after=r"(?![+#]|\.\w)"))
 
     @cached_property
     def _fuzzy_choices(self) -> dict[str, list[str]]:
@@ -170,16 +169,16 @@ class SkillVocabulary:
         return choices
 
     @cached_property
-    def _fuzzy_phrase_words(self) -> dict[str, list[tuple[str, int]]]:
-        """Words of several-word aliases a misspelling may be matched to (5+ letters), each with its aliases
-        and its place in them: "kernal" meets "kernel" in "linux kernel" only when written after "linux"."""
-        words: dict[str, list[tuple[str, int]]] = {}
+    def _fuzzy_phrase_words(self) -> dict[str, dict[str, list[tuple[str, int]]]]:
+        """Words of several-word aliases a misspelling may be matched to (5+ letters), by first letter, each
+        with its aliases and its place in them: "kernal" meets "kernel" in "linux kernel" only after "linux"."""
+        words: dict[str, dict[str, list[tuple[str, int]]]] = {}
         for alias in self._alias_to_skill:
             parts = alias.split(" ")
             if len(parts) > 1 and alias not in self.ambiguous:
                 for place, part in enumerate(parts):
                     if len(part) >= 5:
-                        words.setdefault(part, []).append((alias, place))
+                        words.setdefault(part[0], {}).setdefault(part, []).append((alias, place))
         return words
 
     def canonical(self, text: str) -> str | None:
@@ -236,12 +235,11 @@ class SkillVocabulary:
         """The longest several-word alias written at ``lowered[start:end]`` with that one word misspelt
         ("machne learning", "linux kernal"), with the span of the whole phrase; the other words must be exact."""
         token = lowered[start:end]
-        candidates = process.extract(
-            token, list(self._fuzzy_phrase_words), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
-        )
+        words = self._fuzzy_phrase_words.get(token[0], {})
+        candidates = process.extract(token, words.keys(), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
         found: list[tuple[str, int, int]] = []
         for word, _, _ in candidates:
-            for alias, place in self._fuzzy_phrase_words[word]:
+            for alias, place in words[word]:
                 parts = alias.split(" ")
                 before = (
                     re.search(rf"(?<![\w+#])({re.escape(' '.join(parts[:place]))})\s+$", lowered[:start])
@@ -262,17 +260,17 @@ class SkillVocabulary:
 
     def extract(self, text: str, known_words: frozenset[str] | set[str] = frozenset()) -> list[SkillMention]:
         """Skills named in ``text`` (each once, in order of appearance), then those they imply."""
+        return self.with_implied(self.mentions(text, known_words))
+
+    def with_implied(self, mentions: Iterable[SkillMention]) -> list[SkillMention]:
+        """Each skill of ``mentions`` once, in order, then the skills they imply (see :meth:`extract`)."""
         found: dict[str, SkillMention] = {}
-        for mention in self.mentions(text, known_words):
+        for mention in mentions:
             found.setdefault(mention.skill, mention)
         for mention in list(found.values()):
             for implied, via in self.implied(mention.skill):
                 found.setdefault(implied, replace(mention, skill=implied, implied_by=via, fuzzy=False))
         return list(found.values())
-
-    def canonicalise(self, text: str, known_words: frozenset[str] | set[str] = frozenset()) -> str:
-        """``text`` with each skill it names written by its canonical name (see :func:`canonical_words`)."""
-        return canonical_words(text, self.mentions(text, known_words))
 
     def related(self, name: str) -> frozenset[str]:
         """Neighbours of a skill, either way round (Docker ↔ Podman): for partial credit only."""
@@ -314,7 +312,7 @@ class SkillVocabulary:
         after = _ANNOTATION.sub("", _ITEM_SEPARATORS.split(text[end:].lower())[0]).strip(" .:-()*")
         if not before and not after:  # a whole item, perhaps annotated: "Go (2 years)", "go 1.21"
             return True
-        if self._introduced and self._introduced.search(before):  # "experience with React", "a bit of Node"
+        if self._introduced.search(before):  # "experience with React", "a bit of Node"
             return True
         surface = text[start:end]
         opens_sentence = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?"

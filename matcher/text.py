@@ -10,10 +10,8 @@ from collections.abc import Iterable
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 #: A character that continues a word: a letter or digit of a spaced script.
 WORD_CHAR = rf"[^\W{CJK}]"
-#: Where a word may start and end: not inside a word of a spaced script; anywhere next to
-#: unspaced script ("熟悉Python": both "熟悉" and "Python" are whole).
-WORD_START = rf"(?:(?<!{WORD_CHAR})|(?=[{CJK}]))"
-WORD_END = rf"(?:(?!{WORD_CHAR})|(?<=[{CJK}]))"
+#: A character of unspaced script.
+UNSPACED = re.compile(rf"[{CJK}]")
 #: Full-width punctuation folded onto its ASCII counterpart, one character for one so spans hold;
 #: a full stop, "!" and "?" become ";" since they end a clause without a space after them.
 _FULL_WIDTH = str.maketrans("，、；。！？：（）", ",,;;;;:()")
@@ -99,6 +97,21 @@ def split_outside_brackets(text: str, separators: str, words: tuple[str, ...] = 
         index += 1
     pieces.append(text[start:])
     return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def whole_words(phrases: Iterable[str], before: str = "", after: str = "") -> str:
+    """A regular expression for any of ``phrases`` as whole words, the longest first; none match nothing.
+
+    A phrase of a spaced script must not touch a letter or digit of one (``before`` and ``after`` add
+    conditions there); a phrase of unspaced script matches anywhere, as its words are not spaced
+    ("熟悉Python" holds "熟悉" and "Python").
+    """
+    phrases = list(phrases)
+    spaced = alternation(phrase for phrase in phrases if not UNSPACED.match(phrase))
+    unspaced = alternation(phrase for phrase in phrases if UNSPACED.match(phrase))
+    parts = [rf"(?<!{WORD_CHAR}){before}(?:{spaced})(?!{WORD_CHAR}){after}"] if spaced else []
+    parts += [f"(?:{unspaced})"] if unspaced else []
+    return "|".join(parts) or "(?!)"
 
 
 def alternation(phrases: Iterable[str]) -> str:
