@@ -1,4 +1,4 @@
-"""Small text helpers shared by parsing, indexing and explaining: list items, sentences and passages."""
+"""Small text helpers shared by parsing, reading and indexing: sentences, passages, phrase patterns, punctuation."""
 
 from __future__ import annotations
 
