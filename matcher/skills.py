@@ -51,7 +51,8 @@ _WORD = re.compile(rf"[^\W\d_{CJK}][^\W_{CJK}]{{4,}}")
 _ANNOTATION = re.compile(r"^\s*(?:\([^)]*\)|v?\d+(?:\.\d+)*\+?)")
 #: words that may stand between an ambiguous alias and the word before it that rules it out ("read the docs")
 _DETERMINERS = {"the", "a", "an", "its", "their", "our", "your", "my", "some"}
-_ITEM_SEPARATORS = re.compile(r"[,;\n/|•·—–]|[.!?](?=\s)|\band\b|\bor\b|[和或及与]")
+#: What separates list items: punctuation, and "and"/"or" in the languages the cues read.
+_ITEM_SEPARATORS = re.compile(r"[,;\n/|•·—–]|[.!?](?=\s)|\b(?:and|or|et|ou|y|o|e|und|oder)\b|[和或及与]")
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,9 @@ class SkillVocabulary:
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
-        return re.compile(whole_words(self._alias_to_skill, before=r"(?<![+#])", after=r"(?![+#]|\.\w)"))
+        # "c" is not a name in "c++" or "c#", but "+" may join two names ("Vue3+TypeScript")
+        joined = r"(?<!\+\+)(?<!#)", r"(?!\+(?![^\W\d_])|#|\.\w)"
+        return re.compile(whole_words(self._alias_to_skill, *joined))
 
     @cached_property
     def _fuzzy_choices(self) -> dict[str, list[str]]:
@@ -326,7 +329,7 @@ class SkillVocabulary:
         window = text[max(0, start - 30) : end + 30].lower()
         # words as written ("front-end", "next.js") and their parts ("front", "end")
         neighbours = {word.strip(".-") for word in re.findall(r"[a-z0-9+#.-]+", window)}
-        neighbours |= set(re.findall(r"[a-z+#]+", window))
+        neighbours |= set(re.findall(r"[a-z+#]+", window)) | set(re.findall(r"[a-z]+", window))
         return bool(neighbours & context)
 
 

@@ -257,3 +257,18 @@ def test_passages_keep_the_words_and_their_canonical_form(vocabulary, cues):
     reading = read(vocabulary, cues, "golang and k8s", "want to learn rustlang")
     assert reading.text("have") == "golang and k8s" and reading.words("have").split() == ["Go", "and", "Kubernetes"]
     assert "Rust" in reading.words("want").split()
+
+
+@pytest.mark.parametrize(
+    ("skills", "have", "want", "avoid"),
+    [
+        ("会用Python，对Rust还不太熟", {"Python"}, set(), {"Rust"}),
+        ("Kotlin and Swift. Flutter is a gap for me", {"Kotlin", "Swift"}, set(), {"Flutter"}),
+        ("Sysadmin, transitioning into Kubernetes", {"System administration"}, {"Kubernetes"}, set()),
+        ("Je connais Ruby et C", {"Ruby", "C"}, set(), set()),
+        ("React+TypeScript, C/C++", {"React", "TypeScript", "C", "C++"}, set(), set()),
+    ],
+)
+def test_fourth_round_cues(vocabulary, cues, skills, have, want, avoid):
+    reading = read(vocabulary, cues, skills)
+    assert (set(reading.have), set(reading.want), set(reading.avoid)) == (have, want, avoid)

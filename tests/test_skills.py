@@ -61,6 +61,7 @@ def test_synonyms_meet_on_canonical_names(vocabulary, text, expected):
         ("the rest of the team", [], ["REST APIs"]),
         ("team unity and a calm raft trip", [], ["Unity", "Raft"]),
         ("a raft of election promises", [], ["Raft"]),
+        ("I ended up at the helm of the team", [], ["Helm"]),
         ("I like using mobile apps", [], ["Mobile development"]),
         ("worked as a postman, then in logistics", [], ["Postman"]),
         ("Raft consensus in etcd", ["Raft"], []),
