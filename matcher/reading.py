@@ -31,7 +31,6 @@ LEVELS = ("beginner", "intermediate", "experienced")
 DEFAULT_ROLE = {"skills": "have", "interests": "want"}
 
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
-_YEARS = re.compile(r"(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?)\b")
 #: a word of a spaced script ("Développeur", "c++", "node.js"), or a run of unspaced script ("感兴趣")
 _WORDS = re.compile(rf"[^\W\d_{CJK}](?:{WORD_CHAR}|[+#.'-])*(?:{WORD_CHAR}|[+#])|[^\W\d_{CJK}]|[{CJK}]+")
 #: Between a negation and a wish it negates, at most one word: "don't want", "not really keen on".
@@ -209,6 +208,11 @@ class Cues:
         self.demanding_topics = _phrases(_lower(projects["demanding_topics"]))
         self.years_intermediate = float(data["years"]["intermediate"])
         self.years_experienced = float(data["years"]["experienced"])
+        year_words = _lower(data["years"].get("words", ("years", "year", "yrs", "yr")))
+        spaced = alternation(word for word in year_words if not UNSPACED.match(word))
+        unspaced = alternation(word for word in year_words if UNSPACED.match(word)) or "(?!)"
+        #: "5 years", "3 saal", "3年": a number of years, which sets a level and, after a skill, says it is had
+        self.years = re.compile(rf"(\d+(?:\.\d+)?)\s*\+?\s*(?:(?:{spaced})(?![^\W\d_])|{unspaced})")
         self.first_person: frozenset[str] = frozenset(_lower(data["first_person"]))
         cue_words = {word for phrase in (*self.before, *self.after, *self.levels) for word in phrase.split()}
         other_languages = [word for words in data.get("other_language_words", {}).values() for word in words]
@@ -427,7 +431,7 @@ def _after_cue(masked: str, end: int, cues: Cues) -> tuple[str, str] | None:
     """A cue right after a skill sets its role: "Rust (learning)", "kubernetes: none", "Java 5 yrs"."""
     gap = _AFTER_GAP.match(masked, end)
     position = gap.end() if gap else end
-    years = _YEARS.match(masked, position)
+    years = cues.years.match(masked, position)
     if years:
         return "have", years.group(0)
     found = cues.after_pattern.match(masked, position)
@@ -437,7 +441,7 @@ def _after_cue(masked: str, end: int, cues: Cues) -> tuple[str, str] | None:
 def _levels(masked: str, text: str, field: str, cues: Cues) -> Iterator[LevelReading]:
     for found in cues.level_pattern.finditer(masked):
         yield LevelReading(cues.levels[found.group(0)], text[found.start() : found.end()], field, *found.span())
-    for found in _YEARS.finditer(masked):
+    for found in cues.years.finditer(masked):
         years = float(found.group(1))
         if years >= cues.years_intermediate:
             level = "experienced" if years >= cues.years_experienced else "intermediate"

@@ -272,3 +272,16 @@ def test_passages_keep_the_words_and_their_canonical_form(vocabulary, cues):
 def test_fourth_round_cues(vocabulary, cues, skills, have, want, avoid):
     reading = read(vocabulary, cues, skills)
     assert (set(reading.have), set(reading.want), set(reading.avoid)) == (have, want, avoid)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Java, 3 saal se", "experienced"),
+        ("Python 2 años", "intermediate"),
+        ("Go, 5年经验", "experienced"),
+        ("Java 4yrs", "experienced"),
+    ],
+)
+def test_years_in_other_languages_set_the_level(vocabulary, cues, text, level):
+    assert read(vocabulary, cues, text).level == level
