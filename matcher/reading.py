@@ -191,9 +191,9 @@ class Cues:
         self.before.update(dict.fromkeys(_lower(data.get("others", ())), OTHERS))
         #: the mentee speaking of themselves again, which ends a stretch about someone else
         self.others_end = _phrases(_lower(data.get("others_end", ())))
-        company = alternation(_lower(data.get("others_company", ())))
+        company = whole_words(_lower(data.get("others_company", ())))
         #: someone else after a preposition is company, not the subject: "I work with my team on Go"
-        self.others_company = re.compile(rf"\b(?:{company})\s+$") if company else None
+        self.others_company = re.compile(rf"(?:{company})\s+$")
         self.after: dict[str, str] = {}
         for role in ROLES:
             self.after.update(dict.fromkeys(_lower(roles[role].get("after", ())), role))
@@ -244,7 +244,7 @@ class Cues:
 
     def is_company(self, masked: str, position: int) -> bool:
         """Whether someone else named at ``position`` follows a preposition ("with my team")."""
-        return bool(self.others_company and self.others_company.search(masked, 0, position))
+        return bool(self.others_company.search(masked, 0, position))
 
     def holds_a_cue(self, text: str) -> bool:
         """Whether a cue phrase of any kind (role, clause break, level) lies within ``text``."""

@@ -244,21 +244,12 @@ class SkillVocabulary:
         for word, _, _ in candidates:
             for alias, place in words[word]:
                 parts = alias.split(" ")
-                before = (
-                    re.search(rf"(?<![\w+#])({re.escape(' '.join(parts[:place]))})\s+$", lowered[:start])
-                    if place
-                    else None
-                )
-                after = re.match(rf"\s+({re.escape(' '.join(parts[place + 1 :]))})(?![\w+#])", lowered[end:])
-                if (place and not before) or (place + 1 < len(parts) and not after):
+                head, tail = " ".join(parts[:place]), " ".join(parts[place + 1 :])
+                before = re.search(rf"(?<![\w+#]){re.escape(head)}\s+$", lowered[:start]) if head else None
+                after = re.match(rf"\s+{re.escape(tail)}(?![\w+#])", lowered[end:]) if tail else None
+                if (head and not before) or (tail and not after):
                     continue
-                found.append(
-                    (
-                        alias,
-                        before.start(1) if before else start,
-                        end + after.end(1) if after and place + 1 < len(parts) else end,
-                    )
-                )
+                found.append((alias, before.start() if before else start, end + after.end() if after else end))
         return max(found, key=lambda phrase: phrase[2] - phrase[1], default=None)
 
     def extract(self, text: str, known_words: frozenset[str] | set[str] = frozenset()) -> list[SkillMention]:
