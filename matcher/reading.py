@@ -21,7 +21,7 @@ from matcher.errors import MatcherError
 from matcher.lexical import stop_words
 from matcher.resources import PROFILE_CUES, plain_words_text, profile_cues_text
 from matcher.skills import SkillMention, SkillVocabulary, canonical_words
-from matcher.text import CJK, UNSPACED, WORD_CHAR, alternation, fold_punctuation, whole_words
+from matcher.text import CJK, UNSPACED, WORD_CHAR, fold_punctuation, whole_words
 
 ROLES = ("have", "want", "avoid")
 #: Skills the mentee names as someone else's ("my team uses Kafka"): in none of the mentee's roles.
@@ -208,11 +208,9 @@ class Cues:
         self.demanding_topics = _phrases(_lower(projects["demanding_topics"]))
         self.years_intermediate = float(data["years"]["intermediate"])
         self.years_experienced = float(data["years"]["experienced"])
-        year_words = _lower(data["years"].get("words", ("years", "year", "yrs", "yr")))
-        spaced = alternation(word for word in year_words if not UNSPACED.match(word))
-        unspaced = alternation(word for word in year_words if UNSPACED.match(word)) or "(?!)"
+        year_words = whole_words(_lower(data["years"].get("words", ("years", "year", "yrs", "yr"))), start=False)
         #: "5 years", "3 saal", "3年": a number of years, which sets a level and, after a skill, says it is had
-        self.years = re.compile(rf"(\d+(?:\.\d+)?)\s*\+?\s*(?:(?:{spaced})(?![^\W\d_])|{unspaced})")
+        self.years = re.compile(rf"(\d+(?:\.\d+)?)\s*\+?\s*(?:{year_words})")
         self.first_person: frozenset[str] = frozenset(_lower(data["first_person"]))
         cue_words = {word for phrase in (*self.before, *self.after, *self.levels) for word in phrase.split()}
         other_languages = [word for words in data.get("other_language_words", {}).values() for word in words]

@@ -99,17 +99,18 @@ def split_outside_brackets(text: str, separators: str, words: tuple[str, ...] = 
     return [piece.strip() for piece in pieces if piece.strip()]
 
 
-def whole_words(phrases: Iterable[str], before: str = "", after: str = "") -> str:
+def whole_words(phrases: Iterable[str], before: str = "", after: str = "", *, start: bool = True) -> str:
     """A regular expression for any of ``phrases`` as whole words, the longest first; none match nothing.
 
     A phrase of a spaced script must not touch a letter or digit of one (``before`` and ``after`` add
-    conditions there); a phrase of unspaced script matches anywhere, as its words are not spaced
-    ("熟悉Python" holds "熟悉" and "Python").
+    conditions there; ``start=False`` lets it follow one, as "yrs" does in "5yrs"); a phrase of
+    unspaced script matches anywhere, as its words are not spaced ("熟悉Python" holds "熟悉" and "Python").
     """
     phrases = list(phrases)
     spaced = alternation(phrase for phrase in phrases if not UNSPACED.match(phrase))
     unspaced = alternation(phrase for phrase in phrases if UNSPACED.match(phrase))
-    parts = [rf"(?<!{WORD_CHAR}){before}(?:{spaced})(?!{WORD_CHAR}){after}"] if spaced else []
+    boundary = f"(?<!{WORD_CHAR})" if start else ""
+    parts = [rf"{boundary}{before}(?:{spaced})(?!{WORD_CHAR}){after}"] if spaced else []
     parts += [f"(?:{unspaced})"] if unspaced else []
     return "|".join(parts) or "(?!)"
 
