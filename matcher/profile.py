@@ -15,7 +15,9 @@ class Profile:
     """What a mentee told us, and the reading of it: skills had, wanted and avoided, and a level.
 
     ``implied`` maps a skill implied by a had one to the had skill (controller-runtime → Go);
-    ``neighbours`` are skills related to those had or wanted (Podman → Docker), for word matching only.
+    ``neighbours`` are skills related to those had or wanted (Podman → Docker), for word matching only;
+    ``goals`` are the wanted skills that tell projects apart (not Git or contributing to open source,
+    which every project of a programme involves).
     """
 
     skills_text: str
@@ -23,6 +25,7 @@ class Profile:
     reading: Reading
     implied: dict[str, str] = field(compare=False)
     neighbours: frozenset[str] = frozenset()
+    goals: frozenset[str] = frozenset()
 
     @cached_property
     def direct_skills(self) -> frozenset[str]:
@@ -112,7 +115,7 @@ def _with_reading(skills: str, interests: str, reading: Reading, vocabulary: Ski
     for skill in reading.have + reading.want + reading.avoid:  # what the mentee said beats an implication
         implied.pop(skill, None)
     neighbours = frozenset(name for skill in reading.have + reading.want for name in vocabulary.related(skill))
-    return Profile(skills, interests, reading, implied, neighbours)
+    return Profile(skills, interests, reading, implied, neighbours, frozenset(reading.want) - vocabulary.programme_wide)
 
 
 def _sentence(text: str, skills: tuple[str, ...]) -> str:

@@ -39,7 +39,7 @@ class SkillOverlap:
     matched: tuple[str, ...]  # required or mentioned project skills the mentee has
     partial: tuple[str, ...]  # required skills the mentee has a part of (Kubernetes for K8s controllers)
     missing: tuple[str, ...]  # required skills the mentee lacks
-    wanted: tuple[str, ...]  # skills the mentee wants to learn that the project uses
+    wanted: tuple[str, ...]  # skills the mentee wants to learn that the project uses (their goals)
     avoided: tuple[str, ...]  # skills the mentee avoids that the project asks for
 
     @property
@@ -132,7 +132,7 @@ def skill_overlap(profile: Profile, skills: ProjectSkills) -> SkillOverlap:
             matched.append(skill)
     coverage = earned / possible if possible and named else 0.0
     used = len(named & skills.all) / len(named) if named else 0.0
-    wanted = tuple(skill for skill in profile.reading.want if skill in skills.all)
+    wanted = tuple(skill for skill in profile.reading.want if skill in skills.all and skill in profile.goals)
     avoided = tuple(skill for skill in profile.reading.avoid if skill in skills.required or skill in skills.implied)
     return SkillOverlap(coverage, used, tuple(matched), tuple(partial), tuple(missing), wanted, avoided)
 
@@ -179,7 +179,7 @@ def channel_scores_many(profiles: Sequence[Profile], index: ProjectIndex, encode
 def _skill_features(profile: Profile, matrix: SkillMatrix) -> list[np.ndarray]:
     """Coverage, skills used, wanted share and avoided clash of every project: :func:`skill_overlap`'s
     figures, computed for the whole catalogue with sparse products."""
-    named, wanted = profile.direct_skills, profile.wanted_skills
+    named, wanted = profile.direct_skills, profile.goals
     have = profile.all_skills
     halves = {skill for skill, base in matrix.builds_on.items() if skill not in have and base & named}
     earned = matrix.weights @ matrix.vector(have) + 0.5 * (matrix.required @ matrix.vector(halves))

@@ -100,9 +100,20 @@ class SkillVocabulary:
     Build it with :meth:`load` (the shipped vocabulary, or your own JSON file).
     """
 
-    def __init__(self, skills: Iterable[Skill], ambiguous: Iterable[str] = (), introducers: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        skills: Iterable[Skill],
+        ambiguous: Iterable[str] = (),
+        introducers: Iterable[str] = (),
+        programme_wide: Iterable[str] = (),
+    ) -> None:
         self.skills: dict[str, Skill] = {skill.name: skill for skill in skills}
         self.ambiguous: frozenset[str] = frozenset(alias.lower() for alias in ambiguous)
+        #: skills every project of a programme involves (Git, contributing to open source): no wish for one is met
+        self.programme_wide: frozenset[str] = frozenset(programme_wide)
+        unknown = sorted(self.programme_wide - set(self.skills))
+        if unknown:
+            raise MatcherError(f"skills vocabulary: programme_wide names unknown skill(s) {unknown}")
         #: a phrase that names a skill next ("experience with"), ending the text before an alias
         introduced = whole_words((phrase.lower() for phrase in introducers), before="(?<!')")
         self._introduced = re.compile(f"(?:{introduced})$")
@@ -145,11 +156,12 @@ class SkillVocabulary:
             ]
             ambiguous = [alias for entry in entries for alias in entry.get("ambiguous", ())]
             introducers = [str(phrase) for phrase in data.get("introducers", ())]
+            programme_wide = [str(name) for name in data.get("programme_wide", ())]
         except FileNotFoundError:
             raise MatcherError(f"{where}: skills vocabulary not found") from None
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise MatcherError(f"{where}: not a skills vocabulary ({error})") from None
-        return cls(skills, ambiguous, introducers)
+        return cls(skills, ambiguous, introducers, programme_wide)
 
     @property
     def names(self) -> list[str]:

@@ -242,6 +242,15 @@ def test_explanations_follow_the_reading(recommender):
     assert "learning_goals" in data and "matched_skills" in data
 
 
+def test_a_wish_every_project_meets_favours_none(recommender):
+    """Contributing to open source is what every project offers: wanting it is no goal a project meets."""
+    profile = recommender.profile("Python", "I want to start contributing to open source and learn Kubernetes")
+    assert set(profile.wanted_skills) == {"Open source contribution", "Kubernetes"}
+    assert profile.goals == {"Kubernetes"}
+    for result in recommender.recommend_profile(profile, Query(top=60)):
+        assert "Open source contribution" not in {item.skill for item in result.explanation.learning_goals}
+
+
 def test_a_profile_that_only_avoids_is_refused(recommender):
     with pytest.raises(InputError, match="only what you want to avoid"):
         recommender.recommend("never used Java", "")
@@ -249,7 +258,12 @@ def test_a_profile_that_only_avoids_is_refused(recommender):
 
 @pytest.mark.parametrize(
     ("skills", "interests"),
-    [("Go, Kubernetes, never used Java", "want to learn eBPF"), ("Podman, Istio", "networking"), ("", "operators")],
+    [
+        ("Go, Kubernetes, never used Java", "want to learn eBPF"),
+        ("Podman, Istio", "networking"),
+        ("", "operators"),
+        ("Python", "I want to start contributing to open source and learn Kubernetes"),
+    ],
 )
 def test_catalogue_wide_skill_features_equal_each_projects_overlap(recommender, skills, interests):
     from matcher.ranking import channel_scores, skill_overlap
@@ -257,7 +271,7 @@ def test_catalogue_wide_skill_features_equal_each_projects_overlap(recommender, 
     profile = recommender.profile(skills, interests)
     scores = channel_scores(profile, recommender.index, recommender.encoder)
     overlaps = [skill_overlap(profile, project) for project in recommender.index.skills]
-    wanted = len(profile.wanted_skills) or 1
+    wanted = len(profile.goals) or 1
     expected = {
         "skills_coverage": [overlap.coverage for overlap in overlaps],
         "skills_used": [overlap.used for overlap in overlaps],

@@ -131,6 +131,8 @@ def test_each_skill_once_and_canonical_lookup(vocabulary):
 def test_vocabulary_errors_are_clear(tmp_path):
     with pytest.raises(MatcherError, match="implies unknown skill"):
         SkillVocabulary([Skill("A", "x", implies=("B",))])
+    with pytest.raises(MatcherError, match="programme_wide names unknown skill"):
+        SkillVocabulary([Skill("A", "x")], programme_wide=["B"])
     bad = tmp_path / "skills.json"
     bad.write_text("{", encoding="utf-8")
     with pytest.raises(MatcherError, match="not a skills vocabulary"):
