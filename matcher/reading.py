@@ -198,6 +198,7 @@ class Cues:
         for role in ROLES:
             self.after.update(dict.fromkeys(_lower(roles[role].get("after", ())), role))
         self.contexts: frozenset[str] = frozenset(_lower(roles["have"].get("contexts", ())))
+        self.qualifiers: frozenset[str] = frozenset(_lower(roles["have"].get("qualifiers", ())))
         self.levels: dict[str, str] = {}
         for level in LEVELS:
             self.levels.update(dict.fromkeys(_lower(data["levels"][level]), level))
@@ -389,12 +390,13 @@ def _after_cue_decides(role: str, cue: str | None, after: tuple[str, str], cues:
     """Whether a cue right after a skill sets its role over the one read before it.
 
     It does not for someone else's skill; for a negated one unless it negates too ("no cloud
-    experience"); nor when it only says where a stated wish would use it ("want to use Go at work").
+    experience"); nor when it only says where a stated wish would use it ("want to use Go at work")
+    or at what level ("want to get comfortable with Linux kernel basics").
     """
     after_role, after_phrase = after
     if role == OTHERS or (role == "avoid" and after_role != "avoid"):
         return False
-    return not (role == "want" and cue is not None and after_phrase in cues.contexts)
+    return not (role == "want" and cue is not None and after_phrase in cues.contexts | cues.qualifiers)
 
 
 def _referring_back(

@@ -285,3 +285,48 @@ def test_fourth_round_cues(vocabulary, cues, skills, have, want, avoid):
 )
 def test_years_in_other_languages_set_the_level(vocabulary, cues, text, level):
     assert read(vocabulary, cues, text).level == level
+
+
+@pytest.mark.parametrize(
+    ("skills", "interests", "have", "want", "avoid"),
+    [
+        ("Elixir and Erlang. I've avoided JavaScript for years", "", {"Elixir", "Erlang"}, set(), {"JavaScript"}),
+        ("Python, Go. I prefer avoiding JVM projects", "", {"Python", "Go"}, set(), {"JVM"}),
+        ("", "Steer clear of Java please", set(), set(), {"Java"}),
+        ("", "first I want to get comfortable with Linux kernel basics", set(), {"Linux kernel"}, set()),
+        ("", "Kubernetes seekhna hai, Go thoda aata hai", {"Go"}, {"Kubernetes"}, set()),
+        ("", "frontend seekhna hai, backend abhi nahi", set(), {"Frontend development"}, {"Backend development"}),
+        ("Data engineer: Spark, Airflow", "", {"Data engineering", "Apache Spark", "Apache Airflow"}, set(), set()),
+        (
+            "",
+            "quiero aprender observabilidad y sistemas distribuidos",
+            set(),
+            {"Observability", "Distributed systems"},
+            set(),
+        ),
+        ("Je ne suis pas à l'aise avec la ligne de commande", "", set(), set(), {"Command line"}),
+        ("gcp, cloud run", "", {"GCP", "Cloud Run"}, set(), set()),
+    ],
+)
+def test_fifth_round_cues(vocabulary, cues, skills, interests, have, want, avoid):
+    reading = read(vocabulary, cues, skills, interests)
+    assert (set(reading.have), set(reading.want), set(reading.avoid)) == (have, want, avoid)
+
+
+@pytest.mark.parametrize(
+    ("skills", "interests", "have", "want", "avoid"),
+    [
+        ("Tengo experiencia en redes sociales y marketing", "", {"Marketing"}, set(), set()),  # social media
+        ("Experiência com redes neurais", "", set(), set(), set()),  # neural networks
+        ("Worked on avoiding memory leaks in Rust", "", {"Rust"}, set(), set()),  # avoiding a problem, with Rust
+        ("It took me a year to get comfortable with Rust", "", {"Rust"}, set(), set()),  # a past effort
+        ("", "my apps in the cloud run on a VM", set(), set(), set()),  # not Google Cloud Run
+        ("LangChain, Arize Phoenix", "", {"LangChain"}, set(), set()),  # not the Elixir framework
+        ("No conozco más que Python", "", {"Python"}, set(), set()),  # "I know nothing but Python"
+        ("Trabajé en el puerto moviendo un contenedor", "", set(), set(), set()),  # a shipping container
+        ("I built a Python tool that helps data engineers", "", {"Python"}, set(), set()),  # other people's role
+    ],
+)
+def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interests, have, want, avoid):
+    reading = read(vocabulary, cues, skills, interests)
+    assert (set(reading.have), set(reading.want), set(reading.avoid)) == (have, want, avoid)

@@ -108,6 +108,9 @@ def test_a_several_word_name_needs_its_other_words_exact(vocabulary):
         ("Laravel", {"PHP"}),
         ("libbpf", {"eBPF"}),
         ("Godot", {"Game development"}),
+        ("React Native", {"React", "Mobile development"}),
+        ("CloudFormation", {"AWS", "Infrastructure as code"}),
+        ("Phoenix framework", {"Elixir"}),
     ],
 )
 def test_a_tool_implies_what_using_it_always_takes(vocabulary, text, implied):
