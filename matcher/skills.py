@@ -65,7 +65,8 @@ class Skill:
     implies: tuple[str, ...] = ()
     #: words that, near an ambiguous alias, confirm it names this skill (replacing the general context words)
     context: tuple[str, ...] = ()
-    #: words that, right before an ambiguous alias, say it names something else ("reading docs")
+    #: words that, right before any of its aliases, say it names something else ("reading docs", "my first open
+    #: source contribution")
     not_after: tuple[str, ...] = ()
     #: words that, right after an ambiguous alias, say it names something else ("kind of", "rest of")
     not_before: tuple[str, ...] = ()
@@ -217,6 +218,8 @@ class SkillVocabulary:
         for match in self._pattern.finditer(lowered):
             alias = match.group(0)
             skill = self._alias_to_skill[alias]
+            if self._names_something_else(folded, match.start(), skill):  # "reading technical documentation"
+                continue
             if alias in self.ambiguous and not self._means_skill(folded, match.start(), match.end(), skill):
                 continue
             found.append(SkillMention(skill, text[match.start() : match.end()], start=match.start(), end=match.end()))
@@ -232,10 +235,11 @@ class SkillVocabulary:
             best = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if best:
                 skill = self._alias_to_skill[best[0]]
-                found.append(SkillMention(skill, text[word.start() : word.end()], None, True, *word.span()))
+                if not self._names_something_else(folded, word.start(), skill):
+                    found.append(SkillMention(skill, text[word.start() : word.end()], None, True, *word.span()))
                 continue
             phrase = self._misspelt_phrase(lowered, word.start(), word.end(), cutoff)
-            if phrase:
+            if phrase and not self._names_something_else(folded, phrase[1], self._alias_to_skill[phrase[0]]):
                 alias, start, end = phrase
                 found = [mention for mention in found if not _inside((mention.start, mention.end), [(start, end)])]
                 found.append(
@@ -296,21 +300,24 @@ class SkillVocabulary:
                     stack.append(implied)
         return result
 
+    def _names_something_else(self, text: str, start: int, skill: str) -> bool:
+        """Whether the word before an alias at ``text[start:]`` (a determiner may stand between) is one of
+        the skill's ``not_after`` words, which say it names something else: "read the docs", "my first
+        open source contribution" (a goal, not a skill had)."""
+        previous = re.findall(r"[a-z']+", text[max(0, start - 40) : start].lower())[-2:]
+        while previous and previous[-1] in _DETERMINERS:
+            previous.pop()
+        return bool(previous) and previous[-1] in self.skills[skill].not_after
+
     def _means_skill(self, text: str, start: int, end: int, skill: str) -> bool:
         """Whether an ambiguous alias at ``text[start:end]`` names ``skill``.
 
-        It never does right after one of the skill's ``not_after`` words ("reading docs"), nor right
-        before one of its ``not_before`` words ("kind of"). Otherwise
+        It never does right before one of the skill's ``not_before`` words ("kind of"). Otherwise
         it does when it is a whole item of a list or sentence (``Go, Kubernetes``, ``Go (2 years)``);
         right after a phrase that introduces a skill ("experience with React"); when it is a language's own
         name written with its capital (``I write Go``; not "C" or "R", not opening a sentence, not
         read as a verb as in ``Go to``); or next to one of the skill's context words ("programming").
         """
-        previous = re.findall(r"[a-z']+", text[max(0, start - 40) : start].lower())[-2:]
-        while previous and previous[-1] in _DETERMINERS:
-            previous.pop()
-        if previous and previous[-1] in self.skills[skill].not_after:  # "reading docs", "read the docs"
-            return False
         following = re.match(r"\s*([a-z']+)", text[end:].lower())
         if following and following.group(1) in self.skills[skill].not_before:  # "kind of", "the rest of"
             return False

@@ -113,6 +113,7 @@ def test_roles_follow_the_cues(vocabulary, cues, skills, interests, have, want, 
         "docs when the documentation runs out",
         "My English is ok for reading docs and writing PRs",
         "I always read the docs first",
+        "I learnt Go by reading technical documentation",
     ],
 )
 def test_reading_tutorials_or_documentation_is_not_technical_writing(vocabulary, cues, text):
@@ -325,6 +326,7 @@ def test_fifth_round_cues(vocabulary, cues, skills, interests, have, want, avoid
         ("No conozco más que Python", "", {"Python"}, set(), set()),  # "I know nothing but Python"
         ("Trabajé en el puerto moviendo un contenedor", "", set(), set(), set()),  # a shipping container
         ("I built a Python tool that helps data engineers", "", {"Python"}, set(), set()),  # other people's role
+        ("Python. This would be my first open source contribution", "", {"Python"}, set(), set()),  # a goal
     ],
 )
 def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interests, have, want, avoid):
