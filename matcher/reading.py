@@ -31,6 +31,7 @@ LEVELS = ("beginner", "intermediate", "experienced")
 DEFAULT_ROLE = {"skills": "have", "interests": "want"}
 
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
+_PARENTHESIS = {"(": "open", ")": "close"}
 #: a word of a spaced script ("Développeur", "c++", "node.js"), or a run of unspaced script ("感兴趣")
 _WORDS = re.compile(rf"[^\W\d_{CJK}](?:{WORD_CHAR}|[+#.'-])*(?:{WORD_CHAR}|[+#])|[^\W\d_{CJK}]|[{CJK}]+")
 #: Between a negation and a wish it negates, at most one word: "don't want", "not really keen on".
@@ -310,6 +311,7 @@ def _segments(
 ) -> Iterator[tuple[int, int, str, str | None]]:
     """Split a field into stretches ``(start, end, role, cue)``: each cue, comma or clause end starts one.
 
+    A cue inside parentheses holds only there ("rust (currently learning), c": C is had).
     A negation holds until the next comma outside parentheses ("no Docker, just Linux", "no
     frontend (React, Vue)") and negates a wish right after it ("don't want to work with Django",
     "not planning to learn it"); a wish holds through a list ("want to learn Rust, Go and
@@ -325,6 +327,7 @@ def _segments(
     ]
     events += [(m.start(), m.end(), "end", None) for m in _CLAUSE_END.finditer(masked)]
     events += [(m.start(), m.end(), "comma", None) for m in re.finditer(",", masked)]
+    events += [(m.start(), m.end(), _PARENTHESIS[m.group(0)], None) for m in re.finditer(r"[()]", masked)]
     if any(kind == OTHERS for _, _, kind, _ in events):  # where someone else is spoken of, "I" ends it
         events += [(m.start(), m.end(), "self", None) for m in cues.others_end.finditer(masked)]
     events.sort()
@@ -333,11 +336,17 @@ def _segments(
     after_comma = False
     start = 0
     negation_end = -1
+    outside: list[tuple[str, str | None, tuple[str, str | None] | None, bool]] = []  # the state before each "("
     for position, end, kind, phrase in events:
         if position > start:
             yield start, position, role, cue
             start = position
-        if kind in ("end", "break"):
+        if kind == "open":
+            outside.append((role, cue, before_negation, after_comma))
+        elif kind == "close":  # a cue inside parentheses notes the skill before them: "rust (learning), c"
+            if outside:
+                role, cue, before_negation, after_comma = outside.pop()
+        elif kind in ("end", "break"):
             role, cue, before_negation, after_comma = default, None, None, False
         elif kind == "comma":
             if before_negation is not None and not _in_parentheses(masked, position):  # "no mobile (Flutter, Swift)"

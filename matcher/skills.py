@@ -51,8 +51,8 @@ _WORD = re.compile(rf"[^\W\d_{CJK}][^\W_{CJK}]{{4,}}")
 _ANNOTATION = re.compile(r"^\s*(?:\([^)]*\)|v?\d+(?:\.\d+)*\+?)")
 #: words that may stand between an ambiguous alias and the word before it that rules it out ("read the docs")
 _DETERMINERS = {"the", "a", "an", "its", "their", "our", "your", "my", "some"}
-#: What separates list items: punctuation, and "and"/"or" in the languages the cues read.
-_ITEM_SEPARATORS = re.compile(r"[,;\n/|•·—–]|[.!?](?=\s)|\b(?:and|or|et|ou|y|o|e|und|oder)\b|[和或及与]")
+#: What separates list items: punctuation, a spaced hyphen, and "and"/"or" in the languages the cues read.
+_ITEM_SEPARATORS = re.compile(r"[,;\n/|•·—–]|\s-\s|[.!?](?=\s)|\b(?:and|or|et|ou|y|o|e|und|oder)\b|[和或及与]")
 
 
 @dataclass(frozen=True)
@@ -233,6 +233,8 @@ class SkillVocabulary:
             cutoff = 88 if len(token) < 6 else (80 if len(token) == 6 else 85)
             choices = self._fuzzy_choices.get(token[0], [])
             best = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if best and _another_name(token, best[0]):  # "puppet" is not a misspelt "puppeteer"
+                best = None
             if best:
                 skill = self._alias_to_skill[best[0]]
                 if not self._names_something_else(folded, word.start(), skill):
@@ -341,6 +343,12 @@ class SkillVocabulary:
         neighbours = {word.strip(".-") for word in re.findall(r"[a-z0-9+#.-]+", window)}
         neighbours |= set(re.findall(r"[a-z+#]+", window)) | set(re.findall(r"[a-z]+", window))
         return bool(neighbours & context)
+
+
+def _another_name(token: str, alias: str) -> bool:
+    """Whether ``alias`` is ``token`` with three or more letters more at its end: a longer name that
+    starts with the word ("puppet", "puppeteer"), not a misspelling of it, which changes a letter or two."""
+    return alias.startswith(token) and len(alias) - len(token) >= 3
 
 
 def canonical_words(text: str, mentions: Iterable[SkillMention], offset: int = 0) -> str:

@@ -332,3 +332,26 @@ def test_fifth_round_cues(vocabulary, cues, skills, interests, have, want, avoid
 def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interests, have, want, avoid):
     reading = read(vocabulary, cues, skills, interests)
     assert (set(reading.have), set(reading.want), set(reading.avoid)) == (have, want, avoid)
+
+
+@pytest.mark.parametrize(
+    ("skills", "interests", "have", "want", "avoid"),
+    [
+        ("Bash, Ansible, Puppet", "", {"Bash", "Ansible", "Puppet"}, set(), set()),  # not Puppeteer
+        ("rust (currently learning), c", "", {"C"}, {"Rust"}, set()),  # the note holds inside its parentheses
+        ("bootcamp grad - react, node", "", {"React", "Node.js"}, set(), set()),  # " - " separates items
+        (
+            "developer advocate - talks, blog posts",
+            "",
+            {"Developer relations", "Public speaking", "Technical blogging"},
+            set(),
+            set(),
+        ),
+        ("", "Pas trop de frontend svp", set(), set(), {"Frontend development"}),
+        ("Math PhD student. Stats and optimization.", "", set(), set(), set()),  # not software performance
+        ("I read blog posts about Kubernetes", "", {"Kubernetes"}, set(), set()),
+    ],
+)
+def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):
+    reading = read(vocabulary, cues, skills, interests)
+    assert (set(reading.have), set(reading.want), set(reading.avoid)) == (have, want, avoid)

@@ -95,6 +95,11 @@ def test_a_misspelt_word_of_a_several_word_name_is_matched(vocabulary, text, ski
     assert "Linux" not in names(vocabulary, "linux kernal")  # the phrase replaces the shorter name inside it
 
 
+def test_a_word_that_only_starts_a_longer_name_is_no_misspelling_of_it(vocabulary):
+    assert names(vocabulary, "grafan") == ["Grafana"]  # a letter dropped: a typo
+    assert names(vocabulary, "kubern") == []  # four letters short: another word, or unfinished
+
+
 def test_a_several_word_name_needs_its_other_words_exact(vocabulary):
     assert "Machine learning" not in names(vocabulary, "machne, learning")
     assert "Machine learning" not in names(vocabulary, "machne lerning")  # two misspellings: too far
