@@ -285,7 +285,7 @@ def read_profile(
         for mention in mentions:
             role, cue = _role_at(segments, mention.start)
             after = _after_cue(masked, mention.end, cues)
-            if after and _after_cue_decides(role, cue, after, cues):
+            if after and _after_cue_decides(role, cue, after, cues, _item_before(masked, mention.start)):
                 role, cue = after
             # a later cue in the clause that names no skill of its own refers back to this one:
             # "no Go yet, but learning it" is a wish, "I know what Docker is but never used it" a negation
@@ -395,17 +395,25 @@ def _ends_wish(kind: str, phrase: str | None, wish_cue: str | None, cues: Cues) 
     return wish_cue is None or phrase.split()[0] in cues.first_person
 
 
-def _after_cue_decides(role: str, cue: str | None, after: tuple[str, str], cues: Cues) -> bool:
+def _after_cue_decides(role: str, cue: str | None, after: tuple[str, str], cues: Cues, item: str) -> bool:
     """Whether a cue right after a skill sets its role over the one read before it.
 
     It does not for someone else's skill; for a negated one unless it negates too ("no cloud
-    experience"); nor when it only says where a stated wish would use it ("want to use Go at work")
-    or at what level ("want to get comfortable with Linux kernel basics").
+    experience"); nor when it only says where a stated wish would use it ("want to use Go at work"),
+    or at what level, when the wish is stated in the same list item (``item``, the words before the
+    skill): "want to get comfortable with Linux kernel basics", but "rust - learning, go - basics".
     """
     after_role, after_phrase = after
     if role == OTHERS or (role == "avoid" and after_role != "avoid"):
         return False
-    return not (role == "want" and cue is not None and after_phrase in cues.contexts | cues.qualifiers)
+    if role == "want" and cue is not None and after_phrase in cues.qualifiers:
+        return cue not in item
+    return not (role == "want" and cue is not None and after_phrase in cues.contexts)
+
+
+def _item_before(masked: str, position: int) -> str:
+    """The words of the list item before ``position``: back to the last comma or clause end."""
+    return re.split(r"[,;.!?\n]", masked[:position])[-1]
 
 
 def _referring_back(

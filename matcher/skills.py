@@ -47,8 +47,11 @@ _CONTEXT_WORDS = {
 # "go to", "go through": the English verb, not the Go language.
 _VERB_FOLLOWERS = {"to", "through", "ahead", "back", "into", "over", "beyond", "for", "deeper", "further", "on", "out"}
 _WORD = re.compile(rf"[^\W\d_{CJK}][^\W_{CJK}]{{4,}}")
-#: What may follow a list item without making it part of a phrase: a parenthesis, a version.
-_ANNOTATION = re.compile(r"^\s*(?:\([^)]*\)|v?\d+(?:\.\d+)*\+?)")
+#: What may follow a list item without making it part of a phrase: a parenthesis (perhaps cut by a comma), a version.
+_ANNOTATION = re.compile(r"^\s*(?:\([^)]*\)?|v?\d+(?:\.\d+)*\+?)")
+#: What never makes a list item more than a name: emoji and other symbols, and words of unspaced script
+#: (in "Go 两年经验", "Go" is named alone among Chinese words).
+_SYMBOLS = re.compile(rf"[^\w\s().+#]|[{CJK}]+")
 #: words that may stand between an ambiguous alias and the word before it that rules it out ("read the docs")
 _DETERMINERS = {"the", "a", "an", "its", "their", "our", "your", "my", "some"}
 #: What separates list items: punctuation, a spaced hyphen, and "and"/"or" in the languages the cues read.
@@ -324,8 +327,11 @@ class SkillVocabulary:
         if following and following.group(1) in self.skills[skill].not_before:  # "kind of", "the rest of"
             return False
         before = _ITEM_SEPARATORS.split(text[:start].lower())[-1].strip(" .:-()*")
-        after = _ANNOTATION.sub("", _ITEM_SEPARATORS.split(text[end:].lower())[0]).strip(" .:-()*")
-        if not before and not after:  # a whole item, perhaps annotated: "Go (2 years)", "go 1.21"
+        after = _ITEM_SEPARATORS.split(text[end:].lower())[0]
+        alone = not _SYMBOLS.sub("", before).strip(" .:-()*") and not _ANNOTATION.sub(
+            "", _SYMBOLS.sub("", after)
+        ).strip(" .:-()*")
+        if alone:  # a whole item, perhaps annotated: "Go (2 years)", "go 1.21", "rust 🦀 (hobby", "Go 两年经验"
             return True
         if self._introduced.search(before):  # "experience with React", "a bit of Node"
             return True

@@ -44,6 +44,14 @@ def test_real_profiles(recommender, skills, interests, expected_org):
     assert expected_org in {result.project.organization for result in results}
 
 
+@pytest.mark.parametrize("skills", ["golang, k8s, controller-runtime", "python, pandas", "docs, technical writing"])
+def test_every_top_project_quotes_its_supporting_sentences(recommender, skills):
+    for result in recommender.recommend(skills, query=Query(top=5)):
+        evidence = result.to_dict()["evidence"]
+        assert 1 <= len(evidence) <= 2
+        assert all(sentence in result.project.text for sentence in evidence)
+
+
 def test_hybrid_beats_every_single_channel_on_the_dev_set(recommender):
     results = {r.name: r.metrics for r in evaluate(recommender, load_judgements("data/eval/dev.jsonl"))}
     hybrid = results.pop("hybrid")

@@ -350,6 +350,9 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("", "Pas trop de frontend svp", set(), set(), {"Frontend development"}),
         ("Math PhD student. Stats and optimization.", "", set(), set(), set()),  # not software performance
         ("I read blog posts about Kubernetes", "", {"Kubernetes"}, set(), set()),
+        ("rust 🦀 (hobby, ~1yr)", "", {"Rust"}, set(), set()),  # an emoji and a cut note leave the name alone
+        ("Go 两年经验，熟悉 gRPC", "", {"Go", "gRPC"}, set(), set()),  # a name among Chinese words stands alone
+        ("rust - learning, go - basics", "", {"Go"}, {"Rust"}, set()),  # each item's own note decides
     ],
 )
 def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):

@@ -122,6 +122,11 @@ def test_a_tool_implies_what_using_it_always_takes(vocabulary, text, implied):
     assert implied <= {m.skill for m in vocabulary.extract(text) if not m.direct}
 
 
+def test_a_user_of_a_mesh_is_not_told_they_bring_kubernetes(vocabulary):
+    implied = {m.skill for m in vocabulary.extract("istio (as a user)") if not m.direct}
+    assert implied == {"Service mesh"}  # Kubernetes is only related: partial credit, never a claim
+
+
 def test_implied_skills_name_their_source(vocabulary):
     mentions = {m.skill: m for m in vocabulary.extract("I write Kubernetes operators with controller-runtime")}
     assert mentions["Kubernetes controllers"].direct and mentions["controller-runtime"].direct
