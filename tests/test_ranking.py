@@ -199,6 +199,17 @@ def test_extraction_gold_sets_have_two_labellers_and_share_no_phrase():
         assert all(set(labels) == {"have", "want", "avoid"} for labels in line["labels"].values())
 
 
+def test_the_claims_audits_keep_both_auditors_verdicts():
+    lines = [json.loads(line) for line in Path("data/eval/claims-audit.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 120 and len({line["id"] for line in lines}) == 120
+    for line in lines:
+        assert (line["skills"] + line["interests"]).strip()
+        for audit in line["audits"]:
+            assert set(audit["false_claims"]) == {"auditor 1", "auditor 2"}
+            kinds = {claim["kind"] for claims in audit["false_claims"].values() for claim in claims}
+            assert kinds <= {"you_bring", "you_want_to_learn", "you_would_need_to_learn"}
+
+
 def test_extraction_scores_claims_per_role():
     from matcher.evaluation import LabelledPhrase, evaluate_extraction, role_scores
     from matcher.skills import SkillVocabulary
