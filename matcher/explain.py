@@ -26,6 +26,7 @@ class Explanation:
 
     matched_skills: tuple[SkillMatch, ...]  # skills the mentee has (never only wants) that the project uses
     missing_skills: tuple[str, ...]  # asked-for skills the mentee neither has nor named as a goal: to learn
+    # (not those every project of a programme asks for, such as Git and English)
     learning_goals: tuple[SkillMatch, ...]  # skills the mentee wants to learn that the project uses
     avoided_skills: tuple[str, ...]  # asked-for skills the mentee said they have not used or would avoid
     evidence: tuple[str, ...]  # the project sentences that best support the match
@@ -43,8 +44,13 @@ def explain(match: Match, profile: Profile, index: ProjectIndex, query_vector: n
     goals = tuple(
         SkillMatch(skill, _wish_words(profile, skill), skills.surfaces.get(skill, skill)) for skill in overlap.wanted
     )
-    # a skill the mentee wants to learn is said once, as a learning goal, not again as a skill to learn
-    lacking = [skill for skill in (*overlap.missing, *overlap.partial) if skill not in overlap.wanted]
+    # a skill the mentee wants to learn is said once, as a learning goal, not again as a skill to learn; one that
+    # every project asks for (Git, English) tells this project apart from none and is not said at all
+    lacking = [
+        skill
+        for skill in (*overlap.missing, *overlap.partial)
+        if skill not in overlap.wanted and skill not in skills.everywhere
+    ]
     missing = tuple(skill if skill in overlap.missing else f"{skill} (partly)" for skill in lacking)
     evidence = _evidence(match, index, query_vector, matched + goals)
     stretch = 1 <= len(overlap.missing) + len(overlap.partial) <= 2 and bool(matched)

@@ -33,6 +33,7 @@ class ProjectSkills:
     builds_on: dict[str, frozenset[str]]  # required skill → the skills it implies or neighbours (partial credit)
     centrality: dict[str, float]  # required skill → 1, plus ½ when the title names it, ½ when the prose does
     words: str  # the prose and skills field with each skill written by its canonical name, for the word channel
+    everywhere: frozenset[str] = frozenset()  # required skills every project of a programme asks for (Git, English)
 
     @cached_property
     def all(self) -> frozenset[str]:
@@ -127,7 +128,8 @@ def project_skills(project: Project, vocabulary: SkillVocabulary, known_words: f
     in_prose = {mention.skill for mention in prose_mentions if mention.direct}
     centrality = {skill: 1.0 + 0.5 * (skill in in_title) + 0.5 * (skill in in_prose) for skill in required}
     words = f"{canonical_words(prose, in_text)}\n{canonical_words(field, in_field)}"
-    return ProjectSkills(required, implied, mentioned, surfaces, builds_on, centrality, words)
+    everywhere = frozenset(required) & vocabulary.programme_wide
+    return ProjectSkills(required, implied, mentioned, surfaces, builds_on, centrality, words, everywhere)
 
 
 def lexical_document(skills: ProjectSkills) -> str:

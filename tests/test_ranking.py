@@ -262,6 +262,15 @@ def test_a_wish_every_project_meets_favours_none(recommender):
         assert "Open source contribution" not in {item.skill for item in result.explanation.learning_goals}
 
 
+def test_a_skill_every_project_asks_for_is_never_a_skill_to_learn(recommender):
+    """English and Git tell no project apart: "you would need to learn English" says nothing (and may offend)."""
+    asking = [skills for skills in recommender.index.skills if skills.everywhere]
+    assert asking  # the default catalogue has projects that list English or Git
+    for result in recommender.recommend("Go", "", Query(top=60)):
+        named = {skill.removesuffix(" (partly)") for skill in result.explanation.missing_skills}
+        assert not named & recommender.vocabulary.programme_wide
+
+
 def test_a_profile_that_only_avoids_is_refused(recommender):
     with pytest.raises(InputError, match="only what you want to avoid"):
         recommender.recommend("never used Java", "")
