@@ -399,15 +399,16 @@ def _after_cue_decides(role: str, cue: str | None, after: tuple[str, str], cues:
     """Whether a cue right after a skill sets its role over the one read before it.
 
     It does not for someone else's skill; for a negated one unless it negates too ("no cloud
-    experience"); nor when it only says where a stated wish would use it ("want to use Go at work"),
-    or at what level, when the wish is stated in the same list item (``item``, the words before the
-    skill): "want to get comfortable with Linux kernel basics", but "rust - learning, go - basics".
+    experience"); nor when it only says where a stated wish would use it ("want to use Go at work");
+    nor, as a "have" cue, after a wish stated in the same list item (``item``, the words before the
+    skill): "want real-world code review experience", "want to learn Go basics", but "rust -
+    learning, go - basics" has Go.
     """
     after_role, after_phrase = after
     if role == OTHERS or (role == "avoid" and after_role != "avoid"):
         return False
-    if role == "want" and cue is not None and after_phrase in cues.qualifiers:
-        return cue not in item
+    if role == "want" and cue is not None and after_role == "have" and cue in item:
+        return False  # "want real-world code review experience", "want to learn Go basics"
     return not (role == "want" and cue is not None and after_phrase in cues.contexts)
 
 

@@ -344,7 +344,7 @@ class SkillVocabulary:
         if surface.lower() == "go" and next_words and next_words[0].strip(".,;:") in _VERB_FOLLOWERS:
             return False
         context = set(self.skills[skill].context) or _CONTEXT_WORDS - {"in", "with", "using", "write", "writing"}
-        window = text[max(0, start - 30) : end + 30].lower()
+        window = f"{text[max(0, start - 30) : start]} {text[end : end + 30]}".lower()  # never the alias itself
         # words as written ("front-end", "next.js") and their parts ("front", "end")
         neighbours = {word.strip(".-") for word in re.findall(r"[a-z0-9+#.-]+", window)}
         neighbours |= set(re.findall(r"[a-z+#]+", window)) | set(re.findall(r"[a-z]+", window))

@@ -353,6 +353,12 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("rust 🦀 (hobby, ~1yr)", "", {"Rust"}, set(), set()),  # an emoji and a cut note leave the name alone
         ("Go 两年经验，熟悉 gRPC", "", {"Go", "gRPC"}, set(), set()),  # a name among Chinese words stands alone
         ("rust - learning, go - basics", "", {"Go"}, {"Rust"}, set()),  # each item's own note decides
+        ("", "I mostly just want real-world code review experience", set(), {"Code review"}, set()),
+        ("My senior colleague Jenkins taught me Bash", "", {"Bash"}, set(), set()),  # Jenkins, a person
+        ("", "I've heard about Kyverno", set(), {"Kyverno"}, set()),  # heard of, not used
+        ("Organized our hackathon bash 🎉", "", set(), set(), set()),  # a party
+        ("Java 3年, 最近在学 Go", "", {"Java"}, {"Go"}, set()),  # recently learning
+        ("", "I'd rather not do Go but can learn if needed", set(), set(), {"Go"}),  # no wish
     ],
 )
 def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):

@@ -116,6 +116,7 @@ def test_a_several_word_name_needs_its_other_words_exact(vocabulary):
         ("React Native", {"React", "Mobile development"}),
         ("CloudFormation", {"AWS", "Infrastructure as code"}),
         ("Phoenix framework", {"Elixir"}),
+        ("MERN stack", {"MongoDB", "Express.js", "React", "Node.js"}),
     ],
 )
 def test_a_tool_implies_what_using_it_always_takes(vocabulary, text, implied):
