@@ -199,7 +199,6 @@ class Cues:
         for role in ROLES:
             self.after.update(dict.fromkeys(_lower(roles[role].get("after", ())), role))
         self.contexts: frozenset[str] = frozenset(_lower(roles["have"].get("contexts", ())))
-        self.qualifiers: frozenset[str] = frozenset(_lower(roles["have"].get("qualifiers", ())))
         self.levels: dict[str, str] = {}
         for level in LEVELS:
             self.levels.update(dict.fromkeys(_lower(data["levels"][level]), level))
