@@ -413,7 +413,7 @@ def _after_cue_decides(role: str, cue: str | None, after: tuple[str, str], cues:
 
 def _item_before(masked: str, position: int) -> str:
     """The words of the list item before ``position``: back to the last comma or clause end."""
-    return re.split(r"[,;.!?\n]", masked[:position])[-1]
+    return re.split(rf"{_CLAUSE_END.pattern}|,", masked[:position])[-1]
 
 
 def _referring_back(
