@@ -19,7 +19,7 @@ from pathlib import Path
 
 from matcher.errors import MatcherError
 from matcher.lexical import stop_words
-from matcher.resources import PROFILE_CUES, plain_words_text, profile_cues_text
+from matcher.resources import PROFILE_CUES, plain_words_text, profile_cues_text, real_words_text
 from matcher.skills import SkillMention, SkillVocabulary, canonical_words
 from matcher.text import CJK, UNSPACED, WORD_CHAR, fold_punctuation, whole_words
 
@@ -220,11 +220,12 @@ class Cues:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Cues:
-        """Read a cues JSON file (default: the one shipped in the package), with the shipped plain words."""
+        """Read a cues JSON file (default: the one shipped in the package), with the shipped plain and real words."""
         where = str(path) if path else PROFILE_CUES
         try:
             text = Path(path).read_text(encoding="utf-8") if path else profile_cues_text()
-            return cls(json.loads(text), plain_words_text().split())
+            real_words = json.loads(real_words_text())["not_misspellings"]
+            return cls(json.loads(text), [*plain_words_text().split(), *real_words])
         except FileNotFoundError:
             raise MatcherError(f"{where}: profile cues not found") from None
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:

@@ -46,6 +46,16 @@ def plain_words_text() -> str:
     return resource(PLAIN_WORDS).read_text(encoding="utf-8")
 
 
+#: File name of the dictionary words close to a skill's alias that are not misspellings of it
+#: ("grade" is not Gradle), found by ``tools/mine_real_words.py``.
+REAL_WORDS = "real_words.json"
+
+
+def real_words_text() -> str:
+    """The shipped real words' JSON."""
+    return resource(REAL_WORDS).read_text(encoding="utf-8")
+
+
 #: File name of the learned channel combiner (written by ``tools/train_combiner.py``).
 COMBINER = "combiner.json"
 

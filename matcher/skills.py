@@ -233,17 +233,13 @@ class SkillVocabulary:
                 continue
             if _inside(word.span(), covered):
                 continue
-            cutoff = 88 if len(token) < 6 else (80 if len(token) == 6 else 85)
-            choices = self._fuzzy_choices.get(token[0], [])
-            best = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-            if best and _another_name(token, best[0]):  # "puppet" is not a misspelt "puppeteer"
-                best = None
-            if best:
-                skill = self._alias_to_skill[best[0]]
+            alias = self.misspelt_alias(token)
+            if alias:
+                skill = self._alias_to_skill[alias]
                 if not self._names_something_else(folded, word.start(), skill):
                     found.append(SkillMention(skill, text[word.start() : word.end()], None, True, *word.span()))
                 continue
-            phrase = self._misspelt_phrase(lowered, word.start(), word.end(), cutoff)
+            phrase = self._misspelt_phrase(lowered, word.start(), word.end(), _misspelling_cutoff(token))
             if phrase and not self._names_something_else(folded, phrase[1], self._alias_to_skill[phrase[0]]):
                 alias, start, end = phrase
                 found = [mention for mention in found if not _inside((mention.start, mention.end), [(start, end)])]
@@ -254,6 +250,16 @@ class SkillVocabulary:
                 )
                 covered.append((start, end))
         return sorted(found, key=lambda mention: mention.start)
+
+    def misspelt_alias(self, token: str) -> str | None:
+        """The one-word alias that the lower-case word ``token`` misspells ("kubernets" → "kubernetes"), if any.
+
+        Used on words that are neither aliases nor plain words; a word that only starts a longer
+        name is not a misspelling of it ("puppet", "puppeteer").
+        """
+        choices = self._fuzzy_choices.get(token[0], [])
+        best = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=_misspelling_cutoff(token))
+        return best[0] if best and not _another_name(token, best[0]) else None
 
     def _misspelt_phrase(self, lowered: str, start: int, end: int, cutoff: float) -> tuple[str, int, int] | None:
         """The longest several-word alias written at ``lowered[start:end]`` with that one word misspelt
@@ -349,6 +355,11 @@ class SkillVocabulary:
         neighbours = {word.strip(".-") for word in re.findall(r"[a-z0-9+#.-]+", window)}
         neighbours |= set(re.findall(r"[a-z+#]+", window)) | set(re.findall(r"[a-z]+", window))
         return bool(neighbours & context)
+
+
+def _misspelling_cutoff(token: str) -> float:
+    """How alike (0–100) a word must be to an alias to be taken for a misspelling of it: short words, closer."""
+    return 88 if len(token) < 6 else (80 if len(token) == 6 else 85)
 
 
 def _another_name(token: str, alias: str) -> bool:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from matcher import resources
 from matcher.profile import build_profile
 from matcher.reading import Cues, read_profile
 from matcher.skills import SkillVocabulary
@@ -364,3 +367,27 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
 def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):
     reading = read(vocabulary, cues, skills, interests)
     assert (set(reading.have), set(reading.want), set(reading.avoid)) == (have, want, avoid)
+
+
+@pytest.mark.parametrize(
+    ("text", "have"),
+    [
+        ("I built user profiles and grade reports for a mental health app", []),  # not Profiling, Gradle, Metal3
+        ("Python, ein bisschen Java, Low-Level-Systeme", ["Python", "Java"]),  # German "Systeme" is not systemd
+        ("je connais Python, Go, un peu de tout: pronto!", ["Python", "Go"]),  # "pronto" is not Protobuf
+        ("constrained devices, nodes and subsets", []),  # not containerd, Node.js, IP addressing
+        (
+            "Betriebssysteme, Algorithmen, kubernets, debugged a lot",
+            ["Operating systems", "Algorithms", "Kubernetes", "Debugging"],
+        ),
+    ],
+)
+def test_dictionary_words_are_not_misspelt_skills(vocabulary, cues, text, have):
+    assert list(read(vocabulary, cues, text).have) == have
+
+
+def test_real_words_are_reviewed_once_and_are_no_aliases(vocabulary):
+    lists = json.loads(resources.real_words_text())
+    real, same = set(lists["not_misspellings"]), set(lists["same_skill"])
+    assert real and same and not real & same
+    assert not [word for word in real | same if vocabulary.canonical(word)]
