@@ -30,6 +30,10 @@ def read(vocabulary, cues, skills, interests=""):
     ("skills", "interests", "have", "want", "avoid"),
     [
         ("never used Java", "", set(), set(), {"Java"}),
+        ("J'aimerais travailler avec Kubernetes, je connais Python", "", {"Python"}, {"Kubernetes"}, set()),
+        ("intéressé par Prometheus, je connais Go", "", {"Go"}, {"Prometheus"}, set()),
+        ("Java. Ich interessiere mich für eBPF", "", {"Java"}, {"eBPF"}, set()),
+        ("Python; tenho interesse em Kubernetes", "", {"Python"}, {"Kubernetes"}, set()),
         ("I know Go, never used Java", "", {"Go"}, set(), {"Java"}),
         ("learning Rust", "", set(), {"Rust"}, set()),
         ("learning Go right now", "", set(), {"Go"}, set()),
