@@ -34,6 +34,7 @@ def read(vocabulary, cues, skills, interests=""):
         ("intéressé par Prometheus, je connais Go", "", {"Go"}, {"Prometheus"}, set()),
         ("Java. Ich interessiere mich für eBPF", "", {"Java"}, {"eBPF"}, set()),
         ("Python; tenho interesse em Kubernetes", "", {"Python"}, {"Kubernetes"}, set()),
+        ("Java, Kotlin; open to Go if needed", "", {"Java", "Kotlin"}, {"Go"}, set()),
         ("I know Go, never used Java", "", {"Go"}, set(), {"Java"}),
         ("learning Rust", "", set(), {"Rust"}, set()),
         ("learning Go right now", "", set(), {"Go"}, set()),
