@@ -201,7 +201,7 @@ def test_extraction_gold_sets_have_two_labellers_and_share_no_phrase():
 
 def test_the_claims_audits_keep_both_auditors_verdicts():
     lines = [json.loads(line) for line in Path("data/eval/claims-audit.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(lines) == 240 and len({line["id"] for line in lines}) == 240
+    assert len(lines) == 300 and len({line["id"] for line in lines}) == 300
     for line in lines:
         assert (line["skills"] + line["interests"]).strip()
         for audit in line["audits"]:
@@ -263,7 +263,8 @@ def test_a_wish_every_project_meets_favours_none(recommender):
 
 
 def test_a_skill_every_project_asks_for_is_never_a_skill_to_learn(recommender):
-    """English and Git tell no project apart: "you would need to learn English" says nothing (and may offend)."""
+    """English, Git and communication tell no project apart: "you would need to learn English" says
+    nothing (and may offend)."""
     asking = [skills for skills in recommender.index.skills if skills.everywhere]
     assert asking  # the default catalogue has projects that list English or Git
     for result in recommender.recommend("Go", "", Query(top=60)):

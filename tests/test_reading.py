@@ -367,6 +367,16 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("Organized our hackathon bash 🎉", "", set(), set(), set()),  # a party
         ("Java 3年, 最近在学 Go", "", {"Java"}, {"Go"}, set()),  # recently learning
         ("", "I'd rather not do Go but can learn if needed", set(), set(), {"Go"}),  # no wish
+        ("Our data engineers run Spark on k8s; I use SQL", "", {"SQL"}, set(), set()),  # others' tools
+        ("I have AWS and I am preparing the CKA", "", {"AWS"}, {"Kubernetes"}, set()),  # an exam ahead
+        (
+            "",
+            "modernise my monitoring skills: prometheus, otel",
+            set(),
+            {"Observability", "Prometheus", "OpenTelemetry"},
+            set(),
+        ),
+        ("currently learning Rust, comfortable in C and Python", "", {"C", "Python"}, {"Rust"}, set()),
     ],
 )
 def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):

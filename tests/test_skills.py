@@ -113,7 +113,10 @@ def test_a_several_word_name_needs_its_other_words_exact(vocabulary):
         ("Laravel", {"PHP"}),
         ("libbpf", {"eBPF"}),
         ("Godot", {"Game development"}),
-        ("React Native", {"React", "Mobile development"}),
+        ("React Native", {"JavaScript", "Mobile development"}),  # React is related: no HTML or CSS there
+        ("Vue.js", {"JavaScript", "Frontend development", "HTML", "CSS"}),
+        ("SQL", {"Databases"}),
+        ("CCNP", {"Networking", "IP addressing"}),
         ("CloudFormation", {"AWS", "Infrastructure as code"}),
         ("Phoenix framework", {"Elixir"}),
         ("MERN stack", {"MongoDB", "Express.js", "React", "Node.js"}),
@@ -121,6 +124,12 @@ def test_a_several_word_name_needs_its_other_words_exact(vocabulary):
 )
 def test_a_tool_implies_what_using_it_always_takes(vocabulary, text, implied):
     assert implied <= {m.skill for m in vocabulary.extract(text) if not m.direct}
+
+
+def test_implications_that_hold_only_sometimes_are_relations(vocabulary):
+    assert not {"React", "HTML", "CSS"} & {m.skill for m in vocabulary.extract("React Native") if not m.direct}
+    assert not {m.skill for m in vocabulary.extract("Raspberry Pi cluster") if not m.direct}  # not embedded work
+    assert [m.skill for m in vocabulary.extract("CI on Azure DevOps")] == ["Azure DevOps"]  # not Azure, not DevOps
 
 
 def test_a_user_of_a_mesh_is_not_told_they_bring_kubernetes(vocabulary):
