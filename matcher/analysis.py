@@ -10,7 +10,7 @@ from sklearn.decomposition import PCA
 
 from matcher.evaluation import METRICS, EvaluationReport, SystemResult, subset_means
 from matcher.index import ProjectIndex, project_skills
-from matcher.reading import Reading
+from matcher.reading import Cues, Reading
 from matcher.records import Catalogue
 from matcher.skills import SkillVocabulary
 
@@ -24,9 +24,10 @@ def projects_per_organization(catalogue: Catalogue) -> pd.Series:
 def requested_skills(catalogue: Catalogue, vocabulary: SkillVocabulary | None = None) -> pd.DataFrame:
     """Share of each term's projects that require each canonical skill (terms × skills, 0–1)."""
     vocabulary = vocabulary or SkillVocabulary.load()
+    plain_words = Cues.load().plain_words
     rows = []
     for project in catalogue:
-        for skill in project_skills(project, vocabulary, frozenset()).required:
+        for skill in project_skills(project, vocabulary, frozenset(), plain_words).required:
             rows.append({"term": project.term or "unknown", "skill": skill, "project": project.id})
     frame = pd.DataFrame(rows, columns=["term", "skill", "project"])
     projects_per_term = pd.Series([p.term or "unknown" for p in catalogue]).value_counts()

@@ -108,11 +108,21 @@ class ProjectIndex:
         return int(self.sentence_offsets[position]), int(self.sentence_offsets[position + 1])
 
 
-def project_skills(project: Project, vocabulary: SkillVocabulary, known_words: frozenset[str]) -> ProjectSkills:
-    """Canonical skills of a project: required (skills field), implied, and mentioned elsewhere."""
+def project_skills(
+    project: Project,
+    vocabulary: SkillVocabulary,
+    known_words: frozenset[str],
+    plain_words: frozenset[str] = frozenset(),
+) -> ProjectSkills:
+    """Canonical skills of a project: required (skills field), implied, and mentioned elsewhere.
+
+    ``known_words`` (the catalogue's) and ``plain_words`` (the reading's) are never taken for
+    misspelt skills ("system" is no systemd).
+    """
     field = project.skills_text or ", ".join(project.skills)
     prose = "\n".join((project.title, project.description, project.expected_outcome, *project.extra.values()))
-    in_field, in_text = vocabulary.mentions(field, known_words), vocabulary.mentions(prose, known_words)
+    in_field = vocabulary.mentions(field, known_words, plain_words)
+    in_text = vocabulary.mentions(prose, known_words, plain_words)
     field_mentions, prose_mentions = vocabulary.with_implied(in_field), vocabulary.with_implied(in_text)
     required = tuple(m.skill for m in field_mentions if m.direct)
     implied = frozenset(m.skill for m in field_mentions if not m.direct) - set(required)
@@ -124,7 +134,7 @@ def project_skills(project: Project, vocabulary: SkillVocabulary, known_words: f
         skill: frozenset(name for name, _ in vocabulary.implied(skill)) | vocabulary.related(skill)
         for skill in required
     }
-    in_title = {mention.skill for mention in vocabulary.extract(project.title, known_words) if mention.direct}
+    in_title = {mention.skill for mention in vocabulary.mentions(project.title, known_words, plain_words)}
     in_prose = {mention.skill for mention in prose_mentions if mention.direct}
     centrality = {skill: 1.0 + 0.5 * (skill in in_title) + 0.5 * (skill in in_prose) for skill in required}
     words = f"{canonical_words(prose, in_text)}\n{canonical_words(field, in_field)}"
@@ -148,7 +158,7 @@ def build_index(
     """Index a catalogue: encode passages and sentences (cached), fit TF-IDF, extract skills, rate approachability."""
     # the catalogue's own words are never taken for misspelt skills
     known_words = frozenset(word for project in catalogue for word in words(project.text, stop_words()))
-    skills = tuple(project_skills(project, vocabulary, known_words) for project in catalogue)
+    skills = tuple(project_skills(project, vocabulary, known_words, cues.plain_words) for project in catalogue)
     # fitted on the very documents it indexes, so canonical skill names are in its vocabulary
     word_matrix = word_index([lexical_document(skill) for skill in skills], cache_dir)
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from matcher.errors import MatcherError
+from matcher.index import project_skills
+from matcher.reading import Cues
+from matcher.records import Project
 from matcher.skills import Skill, SkillVocabulary, canonical_words
 
 
@@ -168,3 +171,13 @@ def test_the_word_channel_writes_skills_by_their_canonical_names(vocabulary):
     assert canonical_words(text, vocabulary.mentions(text)).split() == ["Go", ",", "Kubernetes", "and", "PostgreSQL"]
     text = "I know golang"
     assert canonical_words(text[2:], vocabulary.mentions(text), offset=2).split() == ["know", "Go"]
+
+
+def test_a_project_saying_system_asks_for_no_systemd(vocabulary):
+    """The project side reads with the plain words too: "system" is a stop word, no misspelt systemd."""
+    project = Project(
+        "p", "An installer", "WasmEdge", description="Detect the system capabilities.", skills=("Rust", "Bash")
+    )
+    skills = project_skills(project, vocabulary, frozenset(), Cues.load().plain_words)
+    assert skills.required == ("Rust", "Bash")
+    assert "systemd" not in skills.all
