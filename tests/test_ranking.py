@@ -150,8 +150,8 @@ def test_bad_judgements_file(tmp_path):
 # --------------------------------------------------------------------------- graded sets of two graders
 
 GRADED = {"default": "data/eval/graded-default.jsonl", "2026-03": "data/eval/graded-2026-03.jsonl"}
-#: profiles per graded set: 85 each, and 40 more on the default catalogue written as a validation set
-SIZES = {"default": 125, "2026-03": 85}
+#: profiles per graded set: 85 each, and 80 more on the default catalogue (a validation set, then 40 beginner-heavy)
+SIZES = {"default": 165, "2026-03": 85}
 
 
 @pytest.mark.parametrize("name", GRADED)
