@@ -54,6 +54,12 @@ _ANNOTATION = re.compile(r"^\s*(?:\([^)]*\)?|v?\d+(?:\.\d+)*\+?)")
 _SYMBOLS = re.compile(rf"[^\w\s().+#]|[{CJK}]+")
 #: words that may stand between an ambiguous alias and the word before it that rules it out ("read the docs")
 _DETERMINERS = {"the", "a", "an", "its", "their", "our", "your", "my", "some"}
+#: A name's initial ("J. C. R. Licklider", "Priya R."): a capital letter and a period, right after a capitalised word
+#: or another initial, or right before another initial. "C" and "R" so written are no languages.
+_INITIAL_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z][a-z]+|[A-Z]\.)\s$")
+_INITIAL_AFTER = re.compile(r"^\.\s+[A-Z]\.")
+#: What may open a sentence before its first word: quotes, brackets, a bullet.
+_OPENERS = "\"'“‘«([*-•"
 #: What separates list items: punctuation, a spaced hyphen, and "and"/"or" in the languages the cues read.
 _ITEM_SEPARATORS = re.compile(r"[,;\n/|•·—–]|\s-\s|[.!?](?=\s)|\b(?:and|or|et|ou|y|o|e|und|oder)\b|[和或及与]")
 
@@ -332,6 +338,8 @@ class SkillVocabulary:
         following = re.match(r"\s*([a-z']+)", text[end:].lower())
         if following and following.group(1) in self.skills[skill].not_before:  # "kind of", "the rest of"
             return False
+        if _initial(text, start, end):
+            return False
         before = _ITEM_SEPARATORS.split(text[:start].lower())[-1].strip(" .:-()*")
         after = _ITEM_SEPARATORS.split(text[end:].lower())[0]
         alone = not _SYMBOLS.sub("", before).strip(" .:-()*") and not _ANNOTATION.sub(
@@ -342,7 +350,8 @@ class SkillVocabulary:
         if self._introduced.search(before):  # "experience with React", "a bit of Node"
             return True
         surface = text[start:end]
-        opens_sentence = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?"
+        opening = text[:start].rstrip().rstrip(_OPENERS).rstrip()
+        opens_sentence = not opening or opening[-1] in ".!?"  # '"Go to Heaven', '- Go home'
         capitalised_language = surface == skill and self.skills[skill].category == "language" and len(surface) > 1
         if capitalised_language and not opens_sentence:  # "I write Go for small tools"
             return True
@@ -355,6 +364,13 @@ class SkillVocabulary:
         neighbours = {word.strip(".-") for word in re.findall(r"[a-z0-9+#.-]+", window)}
         neighbours |= set(re.findall(r"[a-z+#]+", window)) | set(re.findall(r"[a-z]+", window))
         return bool(neighbours & context)
+
+
+def _initial(text: str, start: int, end: int) -> bool:
+    """Whether the one-letter name at ``text[start:end]`` is a person's initial ("J. C. R. Licklider", "Priya R.")."""
+    if end - start != 1 or not text[start].isupper() or text[end : end + 1] != ".":
+        return False
+    return bool(_INITIAL_BEFORE.search(text[:start]) or _INITIAL_AFTER.match(text[end:]))
 
 
 def _misspelling_cutoff(token: str) -> float:

@@ -181,3 +181,21 @@ def test_a_project_saying_system_asks_for_no_systemd(vocabulary):
     skills = project_skills(project, vocabulary, frozenset(), Cues.load().plain_words)
     assert skills.required == ("Rust", "Bash")
     assert "systemd" not in skills.all
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("It is a problem of access. -- J. C. R. Licklider", []),  # initials, not C or R
+        ("I am Priya R., final year student, I know Java", ["Java"]),
+        ("C. P. Snow wrote that", []),
+        ("I know C. Also Python", ["C", "Python"]),  # a sentence's end is no initial
+        ('"Go to Heaven for the climate"', []),  # a quote opens the sentence: the verb, not the language
+        ("Elvis is my copilot.", []),  # the one beside the pilot
+        ("copilot, chatgpt", ["GitHub Copilot", "ChatGPT"]),
+        ("I love Monty Python sketches", []),
+    ],
+)
+def test_names_and_everyday_words_in_plain_prose_are_no_skills(vocabulary, text, found):
+    """Found by running the reading over everyday English quotes (``tools/everyday_claims.py``)."""
+    assert [m.skill for m in vocabulary.mentions(text) if m.direct] == found
