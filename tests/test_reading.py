@@ -377,6 +377,23 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
             set(),
         ),
         ("currently learning Rust, comfortable in C and Python", "", {"C", "Python"}, {"Rust"}, set()),
+        (
+            "Node.js, NestJS. O time de infra usa Kafka, mas eu uso GitLab CI",
+            "",
+            {"Node.js", "NestJS", "GitLab CI"},
+            set(),
+            set(),
+        ),  # the team's Kafka; NestJS is no misspelt Next.js
+        (
+            "",
+            "where my analytical skills help: maybe metrics, dashboards or documentation",
+            set(),
+            {"Data analysis", "Observability", "Technical writing"},
+            set(),
+        ),  # "skills" alone is no label
+        ("", "modernizing my skills: prometheus exporters", set(), {"Prometheus"}, set()),
+        ("Skills: Go, Python", "", {"Go", "Python"}, set(), set()),
+        ("Sekarang belajar DevOps: Docker", "", set(), {"DevOps", "Docker"}, set()),  # Indonesian: now learning
     ],
 )
 def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):

@@ -120,6 +120,9 @@ def test_a_several_word_name_needs_its_other_words_exact(vocabulary):
         ("Vue.js", {"JavaScript", "Frontend development", "HTML", "CSS"}),
         ("SQL", {"Databases"}),
         ("CCNP", {"Networking", "IP addressing"}),
+        ("Ansible playbooks", {"YAML/JSON"}),
+        ("Angular", {"TypeScript", "HTML", "CSS"}),
+        ("NestJS", {"Node.js", "TypeScript", "Backend development"}),
         ("CloudFormation", {"AWS", "Infrastructure as code"}),
         ("Phoenix framework", {"Elixir"}),
         ("MERN stack", {"MongoDB", "Express.js", "React", "Node.js"}),
@@ -133,6 +136,7 @@ def test_implications_that_hold_only_sometimes_are_relations(vocabulary):
     assert not {"React", "HTML", "CSS"} & {m.skill for m in vocabulary.extract("React Native") if not m.direct}
     assert not {m.skill for m in vocabulary.extract("Raspberry Pi cluster") if not m.direct}  # not embedded work
     assert [m.skill for m in vocabulary.extract("CI on Azure DevOps")] == ["Azure DevOps"]  # not Azure, not DevOps
+    assert "Databases" not in {m.skill for m in vocabulary.extract("ELK stack for logs")}  # a search engine
 
 
 def test_a_user_of_a_mesh_is_not_told_they_bring_kubernetes(vocabulary):
