@@ -195,6 +195,8 @@ class Cues:
         company = whole_words(_lower(data.get("others_company", ())))
         #: someone else after a preposition is company, not the subject: "I work with my team on Go"
         self.others_company = re.compile(rf"(?:{company})\s+$")
+        #: words that end an ``others`` phrase and make the person the subject ("devs who", "people that")
+        self.others_relative: frozenset[str] = frozenset(_lower(data.get("others_relative", ())))
         self.after: dict[str, str] = {}
         for role in ROLES:
             self.after.update(dict.fromkeys(_lower(roles[role].get("after", ())), role))
@@ -242,8 +244,11 @@ class Cues:
         hard = len(self.demanding.findall(text)) + 1.5 * len(self.demanding_topics.findall(heading))
         return math.tanh((easy - hard) / 3)
 
-    def is_company(self, masked: str, position: int) -> bool:
-        """Whether someone else named at ``position`` follows a preposition ("with my team")."""
+    def is_company(self, masked: str, position: int, phrase: str) -> bool:
+        """Whether someone else named at ``position`` by ``phrase`` follows a preposition ("with my team"),
+        unless a relative word makes them the subject after all ("with devs who used Vue")."""
+        if phrase.split()[-1] in self.others_relative:
+            return False
         return bool(self.others_company.search(masked, 0, position))
 
     def holds_a_cue(self, text: str) -> bool:
@@ -323,7 +328,7 @@ def _segments(
     events = [
         (m.start(), m.end(), cues.before[m.group(0)], m.group(0))
         for m in cues.before_pattern.finditer(masked)
-        if cues.before[m.group(0)] != OTHERS or not cues.is_company(masked, m.start())
+        if cues.before[m.group(0)] != OTHERS or not cues.is_company(masked, m.start(), m.group(0))
     ]
     events += [(m.start(), m.end(), "end", None) for m in _CLAUSE_END.finditer(masked)]
     events += [(m.start(), m.end(), "comma", None) for m in re.finditer(",", masked)]

@@ -394,6 +394,11 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("", "modernizing my skills: prometheus exporters", set(), {"Prometheus"}, set()),
         ("Skills: Go, Python", "", {"Go", "Python"}, set(), set()),
         ("Sekarang belajar DevOps: Docker", "", set(), {"DevOps", "Docker"}, set()),  # Indonesian: now learning
+        ("Docker kann ich, Kubernetes lerne ich gerade", "", {"Docker"}, {"Kubernetes"}, set()),  # learning it now
+        ("C# biliyorum, Go öğrenmeye yeni başladım", "", {"C#"}, {"Go"}, set()),  # Turkish: just started learning Go
+        ("I've worked with devs who used Vue; I do design in Figma", "", {"Figma"}, set(), set()),  # the devs' Vue
+        ("My granddaughter set up a GitHub account for me", "", set(), set(), set()),
+        ("Currently reading the eBPF book; Python at work", "", {"Python"}, {"eBPF"}, set()),
     ],
 )
 def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):

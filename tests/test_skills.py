@@ -137,6 +137,7 @@ def test_implications_that_hold_only_sometimes_are_relations(vocabulary):
     assert not {m.skill for m in vocabulary.extract("Raspberry Pi cluster") if not m.direct}  # not embedded work
     assert [m.skill for m in vocabulary.extract("CI on Azure DevOps")] == ["Azure DevOps"]  # not Azure, not DevOps
     assert "Databases" not in {m.skill for m in vocabulary.extract("ELK stack for logs")}  # a search engine
+    assert "YAML/JSON" not in {m.skill for m in vocabulary.extract("Kubernetes")}  # a wish for it often reads as had
 
 
 def test_a_user_of_a_mesh_is_not_told_they_bring_kubernetes(vocabulary):
