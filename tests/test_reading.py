@@ -399,6 +399,8 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("I've worked with devs who used Vue; I do design in Figma", "", {"Figma"}, set(), set()),  # the devs' Vue
         ("My granddaughter set up a GitHub account for me", "", set(), set(), set()),
         ("Currently reading the eBPF book; Python at work", "", {"Python"}, {"eBPF"}, set()),
+        ("Ich kenne Java. Docker ja, Kubernetes nein.", "", {"Java", "Docker"}, set(), {"Kubernetes"}),
+        ("", "WasmEdge: saw that people run wasm for game mods", set(), {"WasmEdge"}, set()),  # others' wasm
     ],
 )
 def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):
