@@ -400,6 +400,18 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("My granddaughter set up a GitHub account for me", "", set(), set(), set()),
         ("Currently reading the eBPF book; Python at work", "", {"Python"}, {"eBPF"}, set()),
         ("Ich kenne Java. Docker ja, Kubernetes nein.", "", {"Java", "Docker"}, set(), {"Kubernetes"}),
+        ("Saya bisa Golang. Belum pernah pakai Kubernetes.", "", {"Go"}, set(), {"Kubernetes"}),  # Indonesian
+        ("Tôi biết Java. Chưa dùng Kubernetes bao giờ.", "", {"Java"}, set(), {"Kubernetes"}),  # Vietnamese
+        ("Conosco Python, ma non ho mai usato Docker.", "", {"Python"}, set(), {"Docker"}),  # Italian
+        ("Ich kenne Python. Frontend mache ich nicht gern.", "", {"Python"}, set(), {"Frontend development"}),
+        (
+            "",
+            "Falco aur Kyverno. Frontend wala kaam nahi chahiye.",
+            set(),
+            {"Falco", "Kyverno"},
+            {"Frontend development"},
+        ),
+        ("", "我对前端不感兴趣", set(), set(), {"Frontend development"}),  # not interested in frontend
         ("", "WasmEdge: saw that people run wasm for game mods", set(), {"WasmEdge"}, set()),  # others' wasm
     ],
 )
