@@ -412,6 +412,13 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
             {"Frontend development"},
         ),
         ("", "我对前端不感兴趣", set(), set(), {"Frontend development"}),  # not interested in frontend
+        ("Saya belum bisa Kubernetes", "", set(), set(), {"Kubernetes"}),  # "not yet able": bare "bisa" is no cue
+        ("Python lerne ich gerade, Go kann ich schon", "", {"Go"}, {"Python"}, set()),
+        ("I was responsible for preparing the Kubernetes manifests", "", {"Kubernetes"}, set(), set()),
+        ("I made the move to Go in 2021", "", {"Go"}, set(), set()),
+        ("Uso Python non solo per script ma anche per API", "", {"Python"}, set(), set()),  # "not only"
+        ("", "Desired skills: Kubernetes, Go", set(), {"Kubernetes", "Go"}, set()),
+        ("Quiero aprender Rust y conozco Go", "", {"Go"}, {"Rust"}, set()),  # a first-person verb
         ("", "WasmEdge: saw that people run wasm for game mods", set(), {"WasmEdge"}, set()),  # others' wasm
     ],
 )

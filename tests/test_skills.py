@@ -120,6 +120,7 @@ def test_a_several_word_name_needs_its_other_words_exact(vocabulary):
         ("Vue.js", {"JavaScript", "Frontend development", "HTML", "CSS"}),
         ("SQL", {"Databases"}),
         ("CCNP", {"Networking", "IP addressing"}),
+        ("AngularJS", {"JavaScript", "HTML", "CSS"}),  # AngularJS 1.x is plain JavaScript
         ("Ansible playbooks", {"YAML/JSON"}),
         ("Angular", {"TypeScript", "HTML", "CSS"}),
         ("NestJS", {"Node.js", "TypeScript", "Backend development"}),
@@ -198,6 +199,8 @@ def test_a_project_saying_system_asks_for_no_systemd(vocabulary):
         ('"Go to Heaven for the climate"', []),  # a quote opens the sentence: the verb, not the language
         ("Elvis is my copilot.", []),  # the one beside the pilot
         ("copilot, chatgpt", ["GitHub Copilot", "ChatGPT"]),
+        ("Built an AI copilot for support with LangChain", ["LangChain"]),  # a product's copilot
+        ("I'm an Azure DevOps engineer", ["DevOps"]),  # a job title, not the product
         ("I love Monty Python sketches", []),
     ],
 )
