@@ -419,6 +419,8 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("Uso Python non solo per script ma anche per API", "", {"Python"}, set(), set()),  # "not only"
         ("", "Desired skills: Kubernetes, Go", set(), {"Kubernetes", "Go"}, set()),
         ("Quiero aprender Rust y conozco Go", "", {"Go"}, {"Rust"}, set()),  # a first-person verb
+        ("Étudiant en master à Rennes, Rust, C", "", {"Rust", "C"}, set(), set()),  # a master's degree, no wish
+        ("", "somewhere I can improve docs", set(), {"Technical writing"}, set()),
         ("", "WasmEdge: saw that people run wasm for game mods", set(), {"WasmEdge"}, set()),  # others' wasm
     ],
 )

@@ -201,6 +201,7 @@ def test_a_project_saying_system_asks_for_no_systemd(vocabulary):
         ("copilot, chatgpt", ["GitHub Copilot", "ChatGPT"]),
         ("Built an AI copilot for support with LangChain", ["LangChain"]),  # a product's copilot
         ("I'm an Azure DevOps engineer", ["DevOps"]),  # a job title, not the product
+        ("a simulator for network partitions", []),  # a failure, not networking
         ("I love Monty Python sketches", []),
     ],
 )
