@@ -19,7 +19,13 @@ from pathlib import Path
 
 from matcher.errors import MatcherError
 from matcher.lexical import stop_words
-from matcher.resources import PROFILE_CUES, plain_words_text, profile_cues_text, real_words_text
+from matcher.resources import (
+    PROFILE_CUES,
+    everyday_words_text,
+    plain_words_text,
+    profile_cues_text,
+    real_words_text,
+)
 from matcher.skills import SkillMention, SkillVocabulary, canonical_words
 from matcher.text import CJK, UNSPACED, WORD_CHAR, fold_punctuation, whole_words
 
@@ -182,7 +188,7 @@ class Reading:
 class Cues:
     """Cue phrases for roles, clause breaks and levels, compiled once (see ``matcher/data/cues.json``)."""
 
-    def __init__(self, data: dict, plain_words: Iterable[str] = ()) -> None:
+    def __init__(self, data: dict, plain_words: Iterable[str] = (), everyday_words: Iterable[str] = ()) -> None:
         roles = data["roles"]
         self.before: dict[str, str] = {}
         for role in ROLES:
@@ -219,6 +225,8 @@ class Cues:
         other_languages = [word for words in data.get("other_language_words", {}).values() for word in words]
         plain = {*_lower(data["plain_words"]), *_lower(other_languages), *_lower(plain_words), *cue_words}
         self.plain_words: frozenset[str] = frozenset(plain) | stop_words()
+        #: dictionary words not worth reporting unless written with a capital in mid-sentence (a name)
+        self.everyday_words: frozenset[str] = frozenset(everyday_words)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Cues:
@@ -227,7 +235,8 @@ class Cues:
         try:
             text = Path(path).read_text(encoding="utf-8") if path else profile_cues_text()
             real_words = json.loads(real_words_text())["not_misspellings"]
-            return cls(json.loads(text), [*plain_words_text().split(), *real_words])
+            everyday = [line for line in everyday_words_text().splitlines() if not line.startswith("#")]
+            return cls(json.loads(text), [*plain_words_text().split(), *real_words], everyday)
         except FileNotFoundError:
             raise MatcherError(f"{where}: profile cues not found") from None
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
@@ -479,22 +488,42 @@ def _unplaced(
     vocabulary: SkillVocabulary,
     known_words: frozenset[str],
 ) -> Iterator[WordReading]:
-    """Words of ``masked`` (skills blanked out) that are no cue, no plain English word and not in the catalogue."""
+    """Words of ``masked`` (skills blanked out) that :func:`_worth_reporting` says the mentee should see."""
     seen: set[str] = set()
     for found in _WORDS.finditer(masked):
         word = found.group(0).strip(".'-")
         if len(word) < 3 or word in seen or "'" in word or word.isdigit():
             continue
-        if word in cues.plain_words or word in known_words or vocabulary.canonical(word):
-            continue
-        if word.rstrip("s") in known_words or word.rstrip("s") in cues.plain_words:
-            continue
-        if UNSPACED.match(word) and cues.holds_a_cue(word):  # "大三学生": unspaced words around a cue read
+        written = text[found.start() : found.start() + len(word)]
+        if not _worth_reporting(word, written, _opens_sentence(text, found.start()), cues, vocabulary, known_words):
             continue
         seen.add(word)
-        yield WordReading(
-            text[found.start() : found.start() + len(word)], field, found.start(), found.start() + len(word)
-        )
+        yield WordReading(written, field, found.start(), found.start() + len(word))
+
+
+def _worth_reporting(
+    word: str, written: str, opens: bool, cues: Cues, vocabulary: SkillVocabulary, known_words: frozenset[str]
+) -> bool:
+    """Whether a word may name something the tool could not place: no cue, no plain or everyday English word,
+    not in the catalogue. An everyday word written with a capital in mid-sentence is a name ("Juniper"), and
+    a compound of ordinary words ("docs-only", "mid-size") is ordinary."""
+
+    def ordinary(part: str) -> bool:
+        if part in cues.plain_words or part in known_words or vocabulary.canonical(part):
+            return True
+        if part.rstrip("s") in known_words or part.rstrip("s") in cues.plain_words:
+            return True
+        return part in cues.everyday_words and (written.islower() or opens)
+
+    if ordinary(word) or ("-" in word and all(ordinary(part) for part in word.split("-") if part)):
+        return False
+    return not (UNSPACED.match(word) and cues.holds_a_cue(word))  # "大三学生": unspaced words around a cue read
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens the text, a sentence, a line or a bullet (so its capital says nothing)."""
+    before = text[:start].rstrip(" \t\"'“‘(*•-")
+    return not before or before[-1] in ".!?\n"
 
 
 def _mask(lowered: str, mentions: Iterable[SkillMention]) -> str:

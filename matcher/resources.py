@@ -56,6 +56,16 @@ def real_words_text() -> str:
     return resource(REAL_WORDS).read_text(encoding="utf-8")
 
 
+#: File name of the everyday English words (``tools/mine_everyday_words.py``, from SCOWL), never reported as
+#: unrecognised when written in lower case or opening a sentence.
+EVERYDAY_WORDS = "everyday_words.txt"
+
+
+def everyday_words_text() -> str:
+    """The shipped everyday words, one per line after a ``#`` header."""
+    return resource(EVERYDAY_WORDS).read_text(encoding="utf-8")
+
+
 #: File name of the learned channel combiner (written by ``tools/train_combiner.py``).
 COMBINER = "combiner.json"
 
