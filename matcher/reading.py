@@ -416,13 +416,16 @@ def _after_cue_decides(role: str, cue: str | None, after: tuple[str, str], cues:
     experience"); nor when it only says where a stated wish would use it ("want to use Go at work");
     nor, as a "have" cue, after a wish stated in the same list item (``item``, the words before the
     skill): "want real-world code review experience", "want to learn Go basics", but "rust -
-    learning, go - basics" has Go.
+    learning, go - basics" has Go; nor, as a wish, after a "have" cue of the same item ("took a
+    Python course").
     """
     after_role, after_phrase = after
     if role == OTHERS or (role == "avoid" and after_role != "avoid"):
         return False
     if role == "want" and cue is not None and after_role == "have" and cue in item:
         return False  # "want real-world code review experience", "want to learn Go basics"
+    if role == "have" and cue is not None and after_role == "want" and cue in item and cues.before.get(cue) == "have":
+        return False  # "took a Python course", "finished the Go course"; but "basic Go seekh raha hoon"
     return not (role == "want" and cue is not None and after_phrase in cues.contexts)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -116,6 +116,7 @@ class SkillVocabulary:
         ambiguous: Iterable[str] = (),
         introducers: Iterable[str] = (),
         programme_wide: Iterable[str] = (),
+        qualifiers: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
         self.skills: dict[str, Skill] = {skill.name: skill for skill in skills}
         self.ambiguous: frozenset[str] = frozenset(alias.lower() for alias in ambiguous)
@@ -127,6 +128,12 @@ class SkillVocabulary:
         #: a phrase that names a skill next ("experience with"), ending the text before an alias
         introduced = whole_words((phrase.lower() for phrase in introducers), before="(?<!')")
         self._introduced = re.compile(f"(?:{introduced})$")
+        #: words of degree around an ambiguous name that leave it a name: "some go", "go basics"
+        qualifiers = qualifiers or {}
+        before = whole_words(phrase.lower() for phrase in qualifiers.get("before", ()))
+        after = whole_words(phrase.lower() for phrase in qualifiers.get("after", ()))
+        self._qualifiers_before = re.compile(rf"(?:\s*(?:{before}))+\s*$")
+        self._qualifiers_after = re.compile(rf"^(?:\s*(?:{after}))+")
         self._alias_to_skill: dict[str, str] = {}
         for skill in self.skills.values():
             for alias in (skill.name, *skill.aliases):
@@ -167,11 +174,13 @@ class SkillVocabulary:
             ambiguous = [alias for entry in entries for alias in entry.get("ambiguous", ())]
             introducers = [str(phrase) for phrase in data.get("introducers", ())]
             programme_wide = [str(name) for name in data.get("programme_wide", ())]
+            sides = data.get("qualifiers", {})
+            qualifiers = {side: [str(phrase) for phrase in sides.get(side, ())] for side in ("before", "after")}
         except FileNotFoundError:
             raise MatcherError(f"{where}: skills vocabulary not found") from None
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise MatcherError(f"{where}: not a skills vocabulary ({error})") from None
-        return cls(skills, ambiguous, introducers, programme_wide)
+        return cls(skills, ambiguous, introducers, programme_wide, qualifiers)
 
     @property
     def names(self) -> list[str]:
@@ -340,14 +349,17 @@ class SkillVocabulary:
             return False
         if _initial(text, start, end):
             return False
-        before = _ITEM_SEPARATORS.split(text[:start].lower())[-1].strip(" .:-()*")
-        after = _ITEM_SEPARATORS.split(text[end:].lower())[0]
+        written_before = _ITEM_SEPARATORS.split(text[:start].lower())[-1].strip(" .:-()*")
+        before = self._qualifiers_before.sub("", written_before).strip(" .:-()*")
+        after = self._qualifiers_after.sub("", _ITEM_SEPARATORS.split(text[end:].lower())[0])
         alone = not _SYMBOLS.sub("", before).strip(" .:-()*") and not _ANNOTATION.sub(
             "", _SYMBOLS.sub("", after)
         ).strip(" .:-()*")
         if alone:  # a whole item, perhaps annotated: "Go (2 years)", "go 1.21", "rust 🦀 (hobby", "Go 两年经验"
             return True
-        if self._introduced.search(before):  # "experience with React", "a bit of Node"
+        if self._introduced.search(written_before) or self._introduced.search(before):  # "a bit of Node"
+            return True
+        if self._among_names(f"{before} {after}".split(), skill, text[start:end]):  # "go k8s helm", "rust wasm"
             return True
         surface = text[start:end]
         opening = text[:start].rstrip().rstrip(_OPENERS).rstrip()
@@ -364,6 +376,23 @@ class SkillVocabulary:
         neighbours = {word.strip(".-") for word in re.findall(r"[a-z0-9+#.-]+", window)}
         neighbours |= set(re.findall(r"[a-z+#]+", window)) | set(re.findall(r"[a-z]+", window))
         return bool(neighbours & context)
+
+    def _among_names(self, neighbours: list[str], skill: str, surface: str) -> bool:
+        """Whether an ambiguous name stands in a list written without commas: the other words of its item
+        are all skill names (perhaps misspelt), one of them unambiguous ("rust wasm", "go k8s helm",
+        "react typscript"). A skill other than a language must be written as its own name, so that a
+        compound of everyday nouns ("governance docs", "backup plugins") is no list."""
+        names = [word.strip(".,:;()*").lower() for word in neighbours]
+        if not names or not all(self.canonical(name) or self._misspelt_name(name) for name in names):
+            return False
+        if not any(name not in self.ambiguous for name in names):
+            return False
+        return self.skills[skill].category == "language" or surface.lower() == skill.lower()
+
+    def _misspelt_name(self, word: str) -> bool:
+        """Whether a long word misspells an unambiguous alias ("typscript"): short words are too alike."""
+        alias = self.misspelt_alias(word) if len(word) >= 6 else None
+        return alias is not None and alias not in self.ambiguous
 
 
 def _initial(text: str, start: int, end: int) -> bool:

@@ -447,6 +447,20 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("Étudiant en master à Rennes, Rust, C", "", {"Rust", "C"}, set(), set()),  # a master's degree, no wish
         ("", "somewhere I can improve docs", set(), {"Technical writing"}, set()),
         ("", "WasmEdge: saw that people run wasm for game mods", set(), {"WasmEdge"}, set()),  # others' wasm
+        ("go k8s helm", "operators", {"Go", "Kubernetes", "Helm"}, {"Kubernetes controllers"}, set()),  # no commas
+        ("react typscript", "", {"React", "TypeScript"}, set(), set()),
+        ("Python, Django. Kubernetes i only know theory.", "", {"Python", "Django"}, {"Kubernetes"}, set()),
+        ("", "Não tenho muita experiência com frontend.", set(), set(), {"Frontend development"}),
+        ("", "I'm a bit scared of Go but willing to try.", set(), {"Go"}, set()),
+        (
+            "Took a Python course and a Kubernetes course. Currently doing a Go course.",
+            "",
+            {"Python", "Kubernetes"},
+            {"Go"},
+            set(),
+        ),
+        ("Got interested in WebAssembly and have been playing with WasmEdge", "", {"WasmEdge"}, {"WebAssembly"}, set()),
+        ("Basic Go seekh raha hoon", "", set(), {"Go"}, set()),  # a qualifier: the learning cue after still decides
     ],
 )
 def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):

@@ -68,6 +68,17 @@ def test_synonyms_meet_on_canonical_names(vocabulary, text, expected):
         ("I like using mobile apps", [], ["Mobile development"]),
         ("worked as a postman, then in logistics", [], ["Postman"]),
         ("Raft consensus in etcd", ["Raft"], []),
+        # words of degree leave a list item a name
+        ("python, some go, docker", ["Go"], []),
+        ("I know some go", ["Go"], []),
+        ("java, little bit go", ["Go"], []),
+        ("python, go basics", ["Go"], []),
+        ("Rust (2 years), some C", ["C"], []),
+        ("flutter/dart, firebase, some swift", ["Swift"], []),
+        ("python y un poco de go", ["Go"], []),
+        ("I fixed some rust on my bike", [], ["Rust"]),
+        ("Some go to the gym after work", [], ["Go"]),
+        ("worked as a postman, some postman work too", [], ["Postman"]),
     ],
 )
 def test_ambiguous_short_names_need_context(vocabulary, text, has, lacks):
@@ -122,6 +133,8 @@ def test_a_several_word_name_needs_its_other_words_exact(vocabulary):
         ("CCNP", {"Networking", "IP addressing"}),
         ("AngularJS", {"JavaScript", "HTML", "CSS"}),  # AngularJS 1.x is plain JavaScript
         ("Ansible playbooks", {"YAML/JSON"}),
+        ("Helm charts", {"Kubernetes", "YAML/JSON"}),  # values files and templates are YAML
+        ("GitHub Actions, GitLab CI", {"CI/CD", "YAML/JSON"}),  # workflows are YAML files
         ("Angular", {"TypeScript", "HTML", "CSS"}),
         ("NestJS", {"Node.js", "TypeScript", "Backend development"}),
         ("CloudFormation", {"AWS", "Infrastructure as code"}),
