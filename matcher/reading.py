@@ -221,6 +221,10 @@ class Cues:
         #: "5 years", "3 saal", "3年": a number of years, which sets a level and, after a skill, says it is had
         self.years = re.compile(rf"(\d+(?:\.\d+)?)\s*\+?\s*(?:{year_words})")
         self.first_person: frozenset[str] = frozenset(_lower(data["first_person"]))
+        courses = data.get("courses_done", {})
+        #: after-cues that name a course ("Go course"), and the words that say it is done ("took a Python course")
+        self.courses: frozenset[str] = frozenset(_lower(courses.get("after", ())))
+        self.course_done = re.compile(whole_words(_lower(courses.get("done", ()))))
         cue_words = {word for phrase in (*self.before, *self.after, *self.levels) for word in phrase.split()}
         other_languages = [word for words in data.get("other_language_words", {}).values() for word in words]
         plain = {*_lower(data["plain_words"]), *_lower(other_languages), *_lower(plain_words), *cue_words}
@@ -416,7 +420,7 @@ def _after_cue_decides(role: str, cue: str | None, after: tuple[str, str], cues:
     experience"); nor when it only says where a stated wish would use it ("want to use Go at work");
     nor, as a "have" cue, after a wish stated in the same list item (``item``, the words before the
     skill): "want real-world code review experience", "want to learn Go basics", but "rust -
-    learning, go - basics" has Go; nor, as a wish, after a "have" cue of the same item ("took a
+    learning, go - basics" has Go; nor, as a course, when the item says the course is done ("took a
     Python course").
     """
     after_role, after_phrase = after
@@ -424,8 +428,8 @@ def _after_cue_decides(role: str, cue: str | None, after: tuple[str, str], cues:
         return False
     if role == "want" and cue is not None and after_role == "have" and cue in item:
         return False  # "want real-world code review experience", "want to learn Go basics"
-    if role == "have" and cue is not None and after_role == "want" and cue in item and cues.before.get(cue) == "have":
-        return False  # "took a Python course", "finished the Go course"; but "basic Go seekh raha hoon"
+    if after_role == "want" and after_phrase in cues.courses and cues.course_done.search(item):
+        return False  # "took a Python course", "did an intro Python course"; but "currently doing a Go course"
     return not (role == "want" and cue is not None and after_phrase in cues.contexts)
 
 

@@ -459,12 +459,29 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
             {"Go"},
             set(),
         ),
-        ("Got interested in WebAssembly and have been playing with WasmEdge", "", {"WasmEdge"}, {"WebAssembly"}, set()),
+        ("Got interested in WebAssembly and I've been playing with WasmEdge", "", {"WasmEdge"}, {"WebAssembly"}, set()),
         ("Basic Go seekh raha hoon", "", set(), {"Go"}, set()),  # a qualifier: the learning cue after still decides
     ],
 )
 def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):
     reading = read(vocabulary, cues, skills, interests)
+    assert (set(reading.have), set(reading.want), set(reading.avoid)) == (have, want, avoid)
+
+
+@pytest.mark.parametrize(
+    ("skills", "have", "want", "avoid"),
+    [
+        ("I know Python and Rust (learning)", {"Python"}, {"Rust"}, set()),  # only a course done keeps its role
+        ("I use Linux, focusing on Go (learning)", {"Linux"}, {"Go"}, set()),
+        ("My team has been using Kafka and I want to learn it", set(), set(), set()),  # "been" is no "I"
+        ("Não tenho muita experiência com Go mas conheço Python", {"Python"}, set(), {"Go"}),  # "mas": but
+        ("No tengo mucha experiencia con Go, pero uso Docker", {"Docker"}, set(), {"Go"}),
+        ("I'm nervous about my Python skills", {"Python"}, set(), set()),
+        ("Python, good docs", {"Python"}, set(), set()),  # a quality, not a degree of knowledge
+    ],
+)
+def test_readings_a_precision_review_found_wrong(vocabulary, cues, skills, have, want, avoid):
+    reading = read(vocabulary, cues, skills, "")
     assert (set(reading.have), set(reading.want), set(reading.avoid)) == (have, want, avoid)
 
 

@@ -133,8 +133,8 @@ def test_a_several_word_name_needs_its_other_words_exact(vocabulary):
         ("CCNP", {"Networking", "IP addressing"}),
         ("AngularJS", {"JavaScript", "HTML", "CSS"}),  # AngularJS 1.x is plain JavaScript
         ("Ansible playbooks", {"YAML/JSON"}),
-        ("Helm charts", {"Kubernetes", "YAML/JSON"}),  # values files and templates are YAML
-        ("GitHub Actions, GitLab CI", {"CI/CD", "YAML/JSON"}),  # workflows are YAML files
+        ("Kustomize", {"Kubernetes", "YAML/JSON"}),  # overlays are YAML
+        ("GitLab CI", {"CI/CD", "YAML/JSON"}),  # a pipeline is a .gitlab-ci.yml
         ("Angular", {"TypeScript", "HTML", "CSS"}),
         ("NestJS", {"Node.js", "TypeScript", "Backend development"}),
         ("CloudFormation", {"AWS", "Infrastructure as code"}),
@@ -152,6 +152,8 @@ def test_implications_that_hold_only_sometimes_are_relations(vocabulary):
     assert [m.skill for m in vocabulary.extract("CI on Azure DevOps")] == ["Azure DevOps"]  # not Azure, not DevOps
     assert "Databases" not in {m.skill for m in vocabulary.extract("ELK stack for logs")}  # a search engine
     assert "YAML/JSON" not in {m.skill for m in vocabulary.extract("Kubernetes")}  # a wish for it often reads as had
+    for text in ("Helm", "Docker Compose", "GitHub Actions"):  # "helm install", "compose up", a CI that just ran
+        assert "YAML/JSON" not in {m.skill for m in vocabulary.extract(text)}, text
 
 
 def test_a_user_of_a_mesh_is_not_told_they_bring_kubernetes(vocabulary):
