@@ -37,6 +37,8 @@ LEVELS = ("beginner", "intermediate", "experienced")
 DEFAULT_ROLE = {"skills": "have", "interests": "want"}
 
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
+#: the end of a list item: a clause end or a comma
+_ITEM_END = re.compile(rf"{_CLAUSE_END.pattern}|,")
 _PARENTHESIS = {"(": "open", ")": "close"}
 #: a word of a spaced script ("Développeur", "c++", "node.js"), or a run of unspaced script ("感兴趣")
 _WORDS = re.compile(rf"[^\W\d_{CJK}](?:{WORD_CHAR}|[+#.'-])*(?:{WORD_CHAR}|[+#])|[^\W\d_{CJK}]|[{CJK}]+")
@@ -207,6 +209,8 @@ class Cues:
         for role in ROLES:
             self.after.update(dict.fromkeys(_lower(roles[role].get("after", ())), role))
         self.contexts: frozenset[str] = frozenset(_lower(roles["have"].get("contexts", ())))
+        #: wish cues of verb-final languages, which govern the skills before them too
+        self.verb_final: frozenset[str] = frozenset(_lower(roles["want"].get("verb_final", ())))
         self.levels: dict[str, str] = {}
         for level in LEVELS:
             self.levels.update(dict.fromkeys(_lower(data["levels"][level]), level))
@@ -309,6 +313,8 @@ def read_profile(
             # "no Go yet, but learning it" is a wish, "I know what Docker is but never used it" a negation
             later = "want" if role == "avoid" else "avoid"
             role, cue = _referring_back(later, segments, mentions, masked, mention.end) or (role, cue)
+            if role == "have" and cue is None:  # no cue read it: a wish whose verb comes last may
+                role, cue = _verb_final_wish(segments, masked, mention.end, cues) or (role, cue)
             readings.append(
                 SkillReading(
                     mention.skill, role, mention.surface, field, mention.start, mention.end, cue, mention.fuzzy
@@ -435,7 +441,7 @@ def _after_cue_decides(role: str, cue: str | None, after: tuple[str, str], cues:
 
 def _item_before(masked: str, position: int) -> str:
     """The words of the list item before ``position``: back to the last comma or clause end."""
-    return re.split(rf"{_CLAUSE_END.pattern}|,", masked[:position])[-1]
+    return _ITEM_END.split(masked[:position])[-1]
 
 
 def _referring_back(
@@ -459,6 +465,19 @@ def _referring_back(
         if role == "avoid" and not _PRONOUN.search(masked, start, end):
             return None
         return role, cue
+    return None
+
+
+def _verb_final_wish(
+    segments: list[tuple[int, int, str, str | None]], masked: str, position: int, cues: Cues
+) -> tuple[str, str] | None:
+    """A wish cue of a verb-final language later in the list item, which governs the skills before it
+    ("Kubernetes abhi YouTube se seekh raha hoon", "Docker und Kubernetes will ich lernen")."""
+    stop = _ITEM_END.search(masked, position)
+    end = stop.start() if stop else len(masked)
+    for start, _, role, cue in segments:
+        if position <= start < end and role == "want" and cue in cues.verb_final:
+            return role, cue
     return None
 
 

@@ -461,6 +461,10 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ),
         ("Got interested in WebAssembly and I've been playing with WasmEdge", "", {"WasmEdge"}, {"WebAssembly"}, set()),
         ("Basic Go seekh raha hoon", "", set(), {"Go"}, set()),  # a qualifier: the learning cue after still decides
+        ("Docker aata hai, Kubernetes abhi YouTube se seekh raha hoon", "", {"Docker"}, {"Kubernetes"}, set()),
+        ("Python, Docker und Kubernetes will ich lernen", "", {"Python"}, {"Docker", "Kubernetes"}, set()),
+        ("Go, Rust (am Lernen)", "", {"Go"}, {"Rust"}, set()),  # the verb last governs its item
+        ("Python. Kubernetes I only read about on blogs", "", {"Python"}, {"Kubernetes"}, set()),
     ],
 )
 def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):
