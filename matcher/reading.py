@@ -313,8 +313,11 @@ def read_profile(
             # "no Go yet, but learning it" is a wish, "I know what Docker is but never used it" a negation
             later = "want" if role == "avoid" else "avoid"
             role, cue = _referring_back(later, segments, mentions, masked, mention.end) or (role, cue)
-            if role == "have" and cue is None:  # no cue read it: a wish whose verb comes last may
+            if role == "have" and cue is None:  # no cue read it: a wish whose verb comes last may, and so may
+                # someone else named later as its owner ("airflow runs on k8s, but the platform team set it up")
                 role, cue = _verb_final_wish(segments, masked, mention.end, cues) or (role, cue)
+            if role == "have" and cue is None:
+                role, cue = _referring_back(OTHERS, segments, mentions, masked, mention.end) or (role, cue)
             readings.append(
                 SkillReading(
                     mention.skill, role, mention.surface, field, mention.start, mention.end, cue, mention.fuzzy
@@ -454,7 +457,8 @@ def _referring_back(
     """A ``role`` cue later in the clause that names no skill of its own, as ``(role, cue)``.
 
     A wish needs nothing more ("never did DevOps, want to try"); a negation must say "it" or
-    "them" ("…but never touched it"), so "Python, not an expert" keeps Python.
+    "them" ("…but never touched it"), so "Python, not an expert" keeps Python, and so must
+    someone else ("…but the platform team set it up").
     """
     end = next((found.start() for found in _CLAUSE_END.finditer(masked, position)), len(masked))
     for start, _, segment_role, cue in segments:
@@ -462,7 +466,7 @@ def _referring_back(
             continue
         if any(start <= mention.start < end for mention in mentions):
             return None
-        if role == "avoid" and not _PRONOUN.search(masked, start, end):
+        if role in ("avoid", OTHERS) and not _PRONOUN.search(masked, start, end):
             return None
         return role, cue
     return None

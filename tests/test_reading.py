@@ -465,6 +465,21 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("Python, Docker und Kubernetes will ich lernen", "", {"Python"}, {"Docker", "Kubernetes"}, set()),
         ("Go, Rust (am Lernen)", "", {"Go"}, {"Rust"}, set()),  # the verb last governs its item
         ("Python. Kubernetes I only read about on blogs", "", {"Python"}, {"Kubernetes"}, set()),
+        ("Python. I know nothing about Kubernetes honestly.", "", {"Python"}, set(), {"Kubernetes"}),
+        ("", "想深入了解 Envoy 和服务网格", set(), {"Envoy", "Service mesh"}, set()),  # want to understand deeply
+        ("Management wants us to move databases into Kubernetes and I am sceptical", "", set(), set(), set()),
+        ("", "I want to learn Go so I can write tests in Ginkgo", set(), {"Go", "Testing", "Ginkgo"}, set()),
+        ("je travaille avec Lambda, pas encore Kubernetes", "", set(), set(), {"Kubernetes"}),  # not yet
+        ("Kubernetes kenne ich nur vom Hörensagen", "", set(), {"Kubernetes"}, set()),  # only from hearsay
+        ("在公司用过 Kubernetes 部署服务", "", {"Kubernetes"}, set(), set()),  # used it at the company: had
+        ("airflow runs on k8s but another team set it up", "", set(), set(), set()),  # their cluster
+        (
+            "Currently lead the platform team at a fintech: EKS, Terraform",
+            "",
+            {"Amazon EKS", "Terraform"},
+            set(),
+            set(),
+        ),
     ],
 )
 def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):
