@@ -191,7 +191,7 @@ def test_evaluate_extraction_prints_precision_and_recall_per_role(cli):
     status, out, err = cli("evaluate", str(ROOT / "data" / "eval" / "extraction.jsonl"), "--extraction")
     assert status == 0, err
     assert "have P" in out and "avoid R" in out and "labellers against each other" in out
-    assert "610 labelled phrases" in out
+    assert "660 labelled phrases" in out
 
 
 @slow

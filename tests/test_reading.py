@@ -473,6 +473,26 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("Kubernetes kenne ich nur vom Hörensagen", "", set(), {"Kubernetes"}, set()),  # only from hearsay
         ("在公司用过 Kubernetes 部署服务", "", {"Kubernetes"}, set(), set()),  # used it at the company: had
         ("airflow runs on k8s but another team set it up", "", set(), set(), set()),  # their cluster
+        # the seventh extraction round's tune half
+        (
+            "I don't just write YAML: I debug CNI with Cilium",
+            "",
+            {"YAML/JSON", "Kubernetes networking", "Cilium"},
+            set(),
+            set(),
+        ),
+        ("Can't say no to a good Grafana dashboard", "", {"Grafana"}, set(), set()),  # an idiom, no negation
+        ("Uso Markdown e Hugo. Non so programmare in Go.", "", {"Markdown", "Hugo"}, set(), {"Go"}),
+        (
+            "Go, controller-runtime. Frontend mache ich ungern.",
+            "",
+            {"Go", "controller-runtime"},
+            set(),
+            {"Frontend development"},
+        ),
+        ("", "Gateway API, maybe a bit of Envoy Gateway", set(), {"Gateway API", "Envoy Gateway"}, set()),
+        ("", "Vorrei imparare Envoy e lavorare sull'osservabilità", set(), {"Envoy", "Observability"}, set()),
+        ("Kubernetes abhi seekh raha hoon. Go ka zero experience", "", set(), {"Kubernetes"}, {"Go"}),
         (
             "Currently lead the platform team at a fintech: EKS, Terraform",
             "",
