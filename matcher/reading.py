@@ -393,7 +393,9 @@ def _segments(
         elif kind == OTHERS:
             role, cue, before_negation, after_comma = OTHERS, phrase, None, False
         elif before_negation is None and (
-            role == "have" or (role == "want" and cue is not None and after_comma) or _ends_wish(kind, phrase, cue, cues)
+            role == "have"
+            or (role == "want" and cue is not None and after_comma)  # a stated wish, not the field's default
+            or _ends_wish(kind, phrase, cue, cues)
         ):
             role, cue = "have", phrase
     if start < len(masked):
