@@ -39,6 +39,8 @@ DEFAULT_ROLE = {"skills": "have", "interests": "want"}
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
 #: the end of a list item: a clause end or a comma
 _ITEM_END = re.compile(rf"{_CLAUSE_END.pattern}|,")
+#: words that join two skills, or two clauses, in the languages whose verb comes last and in English
+_CONJUNCTIONS = frozenset({"and", "aur", "und", "ve", "dan", "e", "y", "et", "or", "oder", "ya"})
 _PARENTHESIS = {"(": "open", ")": "close"}
 #: a word of a spaced script ("Développeur", "c++", "node.js"), or a run of unspaced script ("感兴趣")
 _WORDS = re.compile(rf"[^\W\d_{CJK}](?:{WORD_CHAR}|[+#.'-])*(?:{WORD_CHAR}|[+#])|[^\W\d_{CJK}]|[{CJK}]+")
@@ -307,17 +309,16 @@ def read_profile(
         for mention in mentions:
             role, cue = _role_at(segments, mention.start)
             after = _after_cue(masked, mention.end, cues)
+            read_to = mention.end
             if after and _after_cue_decides(role, cue, after, cues, _item_before(masked, mention.start)):
                 role, cue = after
+                read_to = masked.find(after[1], mention.end) + len(after[1])  # "Kotlin - I only heard of it"
             # a later cue in the clause that names no skill of its own refers back to this one:
             # "no Go yet, but learning it" is a wish, "I know what Docker is but never used it" a negation
             later = "want" if role == "avoid" else "avoid"
-            role, cue = _referring_back(later, segments, mentions, masked, mention.end) or (role, cue)
-            if role == "have" and cue is None:  # no cue read it: a wish whose verb comes last may, and so may
-                # someone else named later as its owner ("airflow runs on k8s, but the platform team set it up")
-                role, cue = _verb_final_wish(segments, masked, mention.end, cues) or (role, cue)
-            if role == "have" and cue is None:
-                role, cue = _referring_back(OTHERS, segments, mentions, masked, mention.end) or (role, cue)
+            role, cue = _referring_back(later, segments, mentions, masked, read_to) or (role, cue)
+            if role == "have" and cue is None:  # no cue read it: a wish whose verb comes last may
+                role, cue = _verb_final_wish(segments, mentions, masked, mention.end, cues) or (role, cue)
             readings.append(
                 SkillReading(
                     mention.skill, role, mention.surface, field, mention.start, mention.end, cue, mention.fuzzy
@@ -393,9 +394,7 @@ def _segments(
         elif kind == OTHERS:
             role, cue, before_negation, after_comma = OTHERS, phrase, None, False
         elif before_negation is None and (
-            role == "have"
-            or (role == "want" and cue is not None and after_comma)  # a stated wish, not the field's default
-            or _ends_wish(kind, phrase, cue, cues)
+            role == "have" or (role == "want" and after_comma) or _ends_wish(kind, phrase, cue, cues)
         ):
             role, cue = "have", phrase
     if start < len(masked):
@@ -459,30 +458,41 @@ def _referring_back(
     """A ``role`` cue later in the clause that names no skill of its own, as ``(role, cue)``.
 
     A wish needs nothing more ("never did DevOps, want to try"); a negation must say "it" or
-    "them" ("…but never touched it"), so "Python, not an expert" keeps Python, and so must
-    someone else ("…but the platform team set it up").
+    "them" ("…but never touched it"), so "Python, not an expert" keeps Python.
     """
     end = next((found.start() for found in _CLAUSE_END.finditer(masked, position)), len(masked))
     for start, _, segment_role, cue in segments:
-        if segment_role != role or not cue or not position <= start < end:
-            continue
+        if segment_role != role or not cue or not position <= start < end or not masked.startswith(cue, start):
+            continue  # a cue written there, not one carried on past a comma
         if any(start <= mention.start < end for mention in mentions):
             return None
-        if role in ("avoid", OTHERS) and not _PRONOUN.search(masked, start, end):
+        if role == "avoid" and not _PRONOUN.search(masked, start, end):
             return None
         return role, cue
     return None
 
 
 def _verb_final_wish(
-    segments: list[tuple[int, int, str, str | None]], masked: str, position: int, cues: Cues
+    segments: list[tuple[int, int, str, str | None]],
+    mentions: Sequence[SkillMention],
+    masked: str,
+    position: int,
+    cues: Cues,
 ) -> tuple[str, str] | None:
     """A wish cue of a verb-final language later in the list item, which governs the skills before it
-    ("Kubernetes abhi YouTube se seekh raha hoon", "Docker und Kubernetes will ich lernen")."""
+    ("Kubernetes abhi YouTube se seekh raha hoon", "Docker aur Kubernetes seekh raha hoon"), back to a
+    conjunction after a word that is no skill ("Python aati hai aur Go seekh raha hoon": Python is had)."""
     stop = _ITEM_END.search(masked, position)
     end = stop.start() if stop else len(masked)
     for start, _, role, cue in segments:
         if position <= start < end and role == "want" and cue in cues.verb_final:
+            between = list(masked[position:start])
+            for mention in mentions:  # skills between are blanked: only the other words count
+                if position <= mention.start and mention.end <= start:
+                    between[mention.start - position : mention.end - position] = " " * (mention.end - mention.start)
+            words = "".join(between).split()
+            if any(word in _CONJUNCTIONS and index > 0 for index, word in enumerate(words)):
+                return None
             return role, cue
     return None
 

@@ -340,8 +340,9 @@ class SkillVocabulary:
 
         It never does right before one of the skill's ``not_before`` words ("kind of"). Otherwise
         it does when it is a whole item of a list or sentence (``Go, Kubernetes``, ``Go (2 years)``);
-        right after a phrase that introduces a skill ("experience with React"); when it is a language's own
-        name written with its capital (``I write Go``; not "C" or "R", not opening a sentence, not
+        right after a phrase that introduces a skill ("experience with React"); when it is an acronym in
+        capitals ("EKS", "REST"); when it is a language's own name written with its capital (``I write Go``;
+        not "C" or "R", not opening a sentence, not
         read as a verb as in ``Go to``); or next to one of the skill's context words ("programming").
         """
         following = re.match(r"\s*([a-z']+)", text[end:].lower())
@@ -362,6 +363,8 @@ class SkillVocabulary:
         if self._among_names(f"{before} {after}".split(), skill, text[start:end]):  # "go k8s helm", "rust wasm"
             return True
         surface = text[start:end]
+        if len(surface) >= 3 and surface.isupper() and self.skills[skill].category != "tool":
+            return True  # an acronym written as one names the thing ("EKS", "REST"); a "CLI" is no CLI development
         opening = text[:start].rstrip().rstrip(_OPENERS).rstrip()
         opens_sentence = not opening or opening[-1] in ".!?"  # '"Go to Heaven', '- Go home'
         capitalised_language = surface == skill and self.skills[skill].category == "language" and len(surface) > 1
