@@ -14,7 +14,9 @@ WORD_CHAR = rf"[^\W{CJK}]"
 UNSPACED = re.compile(rf"[{CJK}]")
 #: Full-width punctuation folded onto its ASCII counterpart, one character for one so spans hold;
 #: a full stop, "!" and "?" become ";" since they end a clause without a space after them.
-_FULL_WIDTH = str.maketrans("，、；。！？：（）", ",,;;;;:()")
+#: Full-width punctuation as ASCII, and Turkish "İ" as "I": the one letter that lower() lengthens
+#: ("İ" → "i̇"), which would shift every position after it in the lowered text.
+_FULL_WIDTH = str.maketrans("，、；。！？：（）İ", ",,;;;;:()I")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -122,5 +124,6 @@ def alternation(phrases: Iterable[str]) -> str:
 
 
 def fold_punctuation(text: str) -> str:
-    """``text`` with full-width punctuation as ASCII ("熟悉Python，Go" → "熟悉Python,Go"), same length."""
+    """``text`` with full-width punctuation as ASCII ("熟悉Python，Go" → "熟悉Python,Go") and "İ" as "I", same
+    length, and still the same length once lowered."""
     return text.translate(_FULL_WIDTH)

@@ -234,6 +234,13 @@ def test_function_words_of_other_languages_are_not_reported(vocabulary, cues, te
     assert not read_profile(text, "", vocabulary, cues).unrecognised
 
 
+def test_a_turkish_capital_i_shifts_no_position(vocabulary, cues):
+    """ "İ" is the one letter that lower() lengthens; every reading after it kept its place all the same."""
+    reading = read_profile("İşte Python kullanıyorum, Rust da biliyorum", "", vocabulary, cues)
+    assert [(item.skill, item.words) for item in reading.skills] == [("Python", "Python"), ("Rust", "Rust")]
+    assert not reading.unrecognised
+
+
 def test_everyday_words_are_not_reported_but_names_are(vocabulary, cues):
     """Everyday English is not worth reporting; a dictionary word capitalised in mid-sentence names something."""
     text = "Honestly I was a nurse, lol. Now Python on my laptop, some Netmiko, Cisco and Juniper, docs-only work"
