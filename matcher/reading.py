@@ -229,7 +229,7 @@ class Cues:
         self.first_person: frozenset[str] = frozenset(_lower(data["first_person"]))
         courses = data.get("courses_done", {})
         #: after-cues that name a course ("Go course"), and the words that say it is done ("took a Python course")
-        self.courses: frozenset[str] = frozenset(_lower(courses.get("after", ())))
+        self.courses: frozenset[str] = frozenset(_lower(courses.get("cues", ())))
         self.course_done = re.compile(whole_words(_lower(courses.get("done", ()))))
         cue_words = {word for phrase in (*self.before, *self.after, *self.levels) for word in phrase.split()}
         other_languages = [word for words in data.get("other_language_words", {}).values() for word in words]
@@ -386,6 +386,8 @@ def _segments(
         elif kind == "want" and before_negation is not None and _negates_wish(masked, negation_end, position, mentions):
             negation_end = end  # "not planning to learn it": a wish cue right after a negated one is negated too
             continue  # "I don't want to touch CSS", "not really keen on Ansible": the wish is negated
+        elif kind == "want" and phrase in cues.courses and cues.course_done.search(_item_before(masked, position)):
+            role, cue, before_negation, after_comma = "have", phrase, None, False  # "did a course on Docker"
         elif kind == "want":
             role, cue, before_negation, after_comma = "want", phrase, None, False
         elif kind == "self":

@@ -46,6 +46,8 @@ _CONTEXT_WORDS = {
 }
 # "go to", "go through": the English verb, not the Go language.
 _VERB_FOLLOWERS = {"to", "through", "ahead", "back", "into", "over", "beyond", "for", "deeper", "further", "on", "out"}
+#: words after "Go" opening a sentence that make it the language, never the verb: "Go is comfortable"
+_NAME_FOLLOWERS = {"is", "was", "has", "had", "isn't", "wasn't", "remains"}
 _WORD = re.compile(rf"[^\W\d_{CJK}][^\W_{CJK}]{{4,}}")
 #: What may follow a list item without making it part of a phrase: a parenthesis (perhaps cut by a comma), a version.
 _ANNOTATION = re.compile(r"^\s*(?:\([^)]*\)?|v?\d+(?:\.\d+)*\+?)")
@@ -371,6 +373,8 @@ class SkillVocabulary:
         if capitalised_language and not opens_sentence:  # "I write Go for small tools"
             return True
         next_words = text[end:].lower().split()[:1]
+        if surface == "Go" and next_words and next_words[0] in _NAME_FOLLOWERS:  # "Go is my main language"
+            return True  # (never the verb; but "Ruby is my sister's name", "Swift is how fast I learn")
         if surface.lower() == "go" and next_words and next_words[0].strip(".,;:") in _VERB_FOLLOWERS:
             return False
         context = set(self.skills[skill].context) or _CONTEXT_WORDS - {"in", "with", "using", "write", "writing"}

@@ -476,6 +476,13 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("", "想深入了解 Envoy 和服务网格", set(), {"Envoy", "Service mesh"}, set()),  # want to understand deeply
         ("Kubernetes kenne ich nur vom Hörensagen", "", set(), set(), {"Kubernetes"}),  # only from hearsay
         ("在公司用过 Kubernetes 部署服务", "", {"Kubernetes"}, set(), set()),  # used it at the company: had
+        ("Go in intermediate level, I wrote a couple of CLIs", "", {"Go"}, set(), set()),
+        ("Go is comfortable, Python too.", "", {"Go", "Python"}, set(), set()),  # "Go is": never the verb
+        ("Ruby is my sister's name.", "", set(), set(), set()),
+        ("Never used Kubernetes, only read about it.", "", set(), set(), {"Kubernetes"}),  # no wish either
+        ("", "WasmEdge for sure. Less interested in docs or UI.", set(), {"WasmEdge"}, {"Frontend development"}),
+        ("did som youtube course on docker and kubernets", "", {"Docker", "Kubernetes"}, set(), set()),  # done
+        ("", "currently doing a course on Docker", set(), {"Docker"}, set()),
         # the seventh extraction round's tune half
         ("Uso Markdown e Hugo. Non so programmare in Go.", "", {"Markdown", "Hugo"}, set(), {"Go"}),
         (

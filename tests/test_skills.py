@@ -158,7 +158,7 @@ def test_implications_that_hold_only_sometimes_are_relations(vocabulary):
         assert "YAML/JSON" not in {m.skill for m in vocabulary.extract(text)}, text
     for text in ("React", "Vue", "Angular", "Svelte"):  # styling is often someone else's job
         assert "CSS" not in {m.skill for m in vocabulary.extract(text)}, text
-    for text in ("Kubeflow Pipelines", "KServe", "Knative"):  # "the platform team owns the cluster"
+    for text in ("Kubeflow Pipelines", "KServe", "Knative", "Cilium"):  # "the platform team owns the cluster"
         assert "Kubernetes" not in {m.skill for m in vocabulary.extract(text)}, text
     assert "Kubernetes" in {m.skill for m in vocabulary.extract("쿠버네티스 기초")}  # Korean
 
