@@ -39,6 +39,8 @@ DEFAULT_ROLE = {"skills": "have", "interests": "want"}
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
 #: the end of a list item: a clause end or a comma
 _ITEM_END = re.compile(rf"{_CLAUSE_END.pattern}|,")
+#: the mentee working on what was just said to be someone else's: "I debug it", "I'm on call for them"
+_SELF_ON_IT = re.compile(r"\bi(?:'m)?\s+(?:[\w-]+\s+){0,2}(?:it|them)\b")
 #: words that join two skills, or two clauses, in the languages whose verb comes last and in English
 _CONJUNCTIONS = frozenset({"and", "aur", "und", "ve", "dan", "e", "y", "et", "or", "oder", "ya"})
 _PARENTHESIS = {"(": "open", ")": "close"}
@@ -207,6 +209,10 @@ class Cues:
         self.others_company = re.compile(rf"(?:{company})\s+$")
         #: words that end an ``others`` phrase and make the person the subject ("devs who", "people that")
         self.others_relative: frozenset[str] = frozenset(_lower(data.get("others_relative", ())))
+        #: words after which a bare "no" negates (at an item's start it always does)
+        self.bare_no_after: frozenset[str] = frozenset(_lower(data.get("bare_no", {}).get("after", ())))
+        #: said later in the sentence, someone else runs what was named: "…, but the platform team manages it"
+        self.others_after = _phrases(_lower(data.get("others_after", ())))
         self.after: dict[str, str] = {}
         for role in ROLES:
             self.after.update(dict.fromkeys(_lower(roles[role].get("after", ())), role))
@@ -237,6 +243,10 @@ class Cues:
         self.plain_words: frozenset[str] = frozenset(plain) | stop_words()
         #: dictionary words not worth reporting unless written with a capital in mid-sentence (a name)
         self.everyday_words: frozenset[str] = frozenset(everyday_words)
+        #: English words, after which a bare "no" negates (after a Portuguese one it means "in the")
+        portuguese = frozenset(_lower(data.get("other_language_words", {}).get("pt", ())))
+        english = {*self.everyday_words, *stop_words(), *_lower(data["plain_words"]), *_lower(plain_words)}
+        self.english_words: frozenset[str] = frozenset(english) - portuguese
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Cues:
@@ -269,6 +279,19 @@ class Cues:
         if phrase.split()[-1] in self.others_relative:
             return False
         return bool(self.others_company.search(masked, 0, position))
+
+    def negates_with_no(self, masked: str, position: int, mentions: Iterable[SkillMention] = ()) -> bool:
+        """Whether a bare "no" at ``position`` negates: at the start of an item, right after a skill, a dash
+        or an emoji ("backend no frontend", "— no iOS", "🚫 no frontend"), after an English word ("prefer
+        no YAML") or one of the ``bare_no`` words (Spanish "pero no Java"); not after a Portuguese word,
+        where it means "in the" ("interesse no Headlamp", "trabalho no Nubank")."""
+        if any(mention.end <= position and not masked[mention.end : position].strip() for mention in mentions):
+            return True  # right after a skill: "backend no frontend"
+        before = _ITEM_END.split(masked[:position])[-1].split()
+        if not before or not any(map(str.isalpha, before[-1])):
+            return True
+        word = before[-1]
+        return word in self.bare_no_after or word in self.english_words
 
     def holds_a_cue(self, text: str) -> bool:
         """Whether a cue phrase of any kind (role, clause break, level) lies within ``text``."""
@@ -308,6 +331,7 @@ def read_profile(
         segments = list(_segments(masked, cues, DEFAULT_ROLE[field], mentions))
         for mention in mentions:
             role, cue = _role_at(segments, mention.start)
+            cued_before = cue is not None
             after = _after_cue(masked, mention.end, cues)
             read_to = mention.end
             if after and _after_cue_decides(role, cue, after, cues, _item_before(masked, mention.start)):
@@ -319,6 +343,10 @@ def read_profile(
             role, cue = _referring_back(later, segments, mentions, masked, read_to) or (role, cue)
             if role == "have" and cue is None:  # no cue read it: a wish whose verb comes last may
                 role, cue = _verb_final_wish(segments, mentions, masked, mention.end, cues) or (role, cue)
+            if role == "have" and not cued_before and (cue is None or cue in cues.contexts):
+                # "Kubernetes at work (another team runs it)": someone else's, said later in the sentence;
+                # but "I use Kubernetes daily, and the platform team manages it" is the mentee's
+                role, cue = _run_by_others(masked, mentions, mention.end, cues) or (role, cue)
             readings.append(
                 SkillReading(
                     mention.skill, role, mention.surface, field, mention.start, mention.end, cue, mention.fuzzy
@@ -352,6 +380,7 @@ def _segments(
         (m.start(), m.end(), cues.before[m.group(0)], m.group(0))
         for m in cues.before_pattern.finditer(masked)
         if cues.before[m.group(0)] != OTHERS or not cues.is_company(masked, m.start(), m.group(0))
+        if m.group(0) != "no" or cues.negates_with_no(masked, m.start(), mentions)
     ]
     events += [(m.start(), m.end(), "end", None) for m in _CLAUSE_END.finditer(masked)]
     events += [(m.start(), m.end(), "comma", None) for m in re.finditer(",", masked)]
@@ -497,6 +526,22 @@ def _verb_final_wish(
                 return None
             return role, cue
     return None
+
+
+def _run_by_others(masked: str, mentions: Sequence[SkillMention], position: int, cues: Cues) -> tuple[str, str] | None:
+    """Someone else said to run the skill named at ``position``, later in the sentence and before the
+    next list item that names a skill: ``(OTHERS, phrase)`` ("Kubernetes e Argo CD, mas quem cuida é o
+    time de plataforma"; but "Python, Redis, Kubernetes (lo administra otro equipo)" keeps Python)."""
+    stop = _CLAUSE_END.search(masked, position)
+    found = cues.others_after.search(masked, position, stop.start() if stop else len(masked))
+    if not found:
+        return None
+    comma = masked.find(",", position, found.start())
+    if comma >= 0 and any(comma < mention.start < found.start() for mention in mentions):
+        return None
+    if _SELF_ON_IT.search(masked, found.end(), stop.start() if stop else len(masked)):
+        return None  # "Istio (our platform team runs it, I debug it at 3am)": the mentee works on it too
+    return OTHERS, found.group(0)
 
 
 def _role_at(segments: list[tuple[int, int, str, str | None]], position: int) -> tuple[str, str | None]:

@@ -483,6 +483,17 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("", "WasmEdge for sure. Less interested in docs or UI.", set(), {"WasmEdge"}, {"Frontend development"}),
         ("did som youtube course on docker and kubernets", "", {"Docker", "Kubernetes"}, set(), set()),  # done
         ("", "currently doing a course on Docker", set(), {"Docker"}, set()),
+        # someone else runs it, said later in the sentence
+        ("Na empresa usamos Kubernetes e Argo CD, mas quem cuida é o time de plataforma", "", set(), set(), set()),
+        ("Kubernetes at work (another team runs it, I just deploy)", "", set(), set(), set()),
+        ("I use Kubernetes daily, and the platform team manages it", "", {"Kubernetes"}, set(), set()),
+        ("Istio (our platform team runs it, I debug it at 3am)", "", {"Istio"}, set(), set()),
+        ("Python, Redis, algo de Kubernetes (lo administra otro equipo)", "", {"Python", "Redis"}, set(), set()),
+        # Portuguese "no" is "in the"
+        ("", "Tenho interesse no Headlamp e no Prometheus", set(), {"Headlamp", "Prometheus"}, set()),
+        ("Trabalho no Nubank com Go", "", {"Go"}, set(), set()),
+        ("Prefer no YAML; Go y no Java", "", {"Go"}, set(), {"YAML/JSON", "Java"}),
+        ("Gradle — no iOS", "", {"Gradle"}, set(), {"iOS"}),
         # the seventh extraction round's tune half
         ("Uso Markdown e Hugo. Non so programmare in Go.", "", {"Markdown", "Hugo"}, set(), {"Go"}),
         (
