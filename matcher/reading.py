@@ -39,8 +39,17 @@ DEFAULT_ROLE = {"skills": "have", "interests": "want"}
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
 #: the end of a list item: a clause end or a comma
 _ITEM_END = re.compile(rf"{_CLAUSE_END.pattern}|,")
+#: kinds of skill a team never runs for the mentee: "Python and Go on Kubernetes, but the platform team
+#: manages it" leaves them Python and Go
+_NEVER_RUN_BY_A_TEAM = frozenset(
+    {"language", "frontend", "backend", "design", "communication", "testing", "ai", "data"}
+)
+#: a negation anywhere in a list item
+_NEGATION_WORD = re.compile(r"\b(?:never|not|no)\b|n't\b|n’t\b")
 #: the mentee working on what was just said to be someone else's: "I debug it", "I'm on call for them"
-_SELF_ON_IT = re.compile(r"\bi(?:'m)?\s+(?:[\w-]+\s+){0,2}(?:it|them)\b")
+_SELF_ON_IT = re.compile(
+    r"\bi(?:['’]\w+)?\s+(?:[\w-]+\s+){0,2}(?:it|them)\b|\bi(?:['’]m| am) on (?:that|the|this) team\b"
+)
 #: words that join two skills, or two clauses, in the languages whose verb comes last and in English
 _CONJUNCTIONS = frozenset({"and", "aur", "und", "ve", "dan", "e", "y", "et", "or", "oder", "ya"})
 _PARENTHESIS = {"(": "open", ")": "close"}
@@ -209,8 +218,8 @@ class Cues:
         self.others_company = re.compile(rf"(?:{company})\s+$")
         #: words that end an ``others`` phrase and make the person the subject ("devs who", "people that")
         self.others_relative: frozenset[str] = frozenset(_lower(data.get("others_relative", ())))
-        #: words after which a bare "no" negates (at an item's start it always does)
-        self.bare_no_after: frozenset[str] = frozenset(_lower(data.get("bare_no", {}).get("after", ())))
+        #: Portuguese words after which a bare "no" means "in the", not a negation: "interesse no Headlamp"
+        self.portuguese_before_no = frozenset(_lower(data.get("bare_no", {}).get("portuguese_before", ())))
         #: said later in the sentence, someone else runs what was named: "…, but the platform team manages it"
         self.others_after = _phrases(_lower(data.get("others_after", ())))
         self.after: dict[str, str] = {}
@@ -236,17 +245,17 @@ class Cues:
         courses = data.get("courses_done", {})
         #: after-cues that name a course ("Go course"), and the words that say it is done ("took a Python course")
         self.courses: frozenset[str] = frozenset(_lower(courses.get("cues", ())))
-        self.course_done = re.compile(whole_words(_lower(courses.get("done", ()))))
+        #: a word saying a course is done, at most six words and no conjunction before the course is named
+        #: ("took the LFS158 intro to Kubernetes course"; not "did some Python and would love a course on")
+        done = whole_words(_lower(courses.get("done", ())))
+        joins = "|".join(_CONJUNCTIONS)
+        self._course_done = re.compile(rf"(?:{done})(?:\s+(?!(?:{joins})\b)\S+){{0,6}}\s*$")
         cue_words = {word for phrase in (*self.before, *self.after, *self.levels) for word in phrase.split()}
         other_languages = [word for words in data.get("other_language_words", {}).values() for word in words]
         plain = {*_lower(data["plain_words"]), *_lower(other_languages), *_lower(plain_words), *cue_words}
         self.plain_words: frozenset[str] = frozenset(plain) | stop_words()
         #: dictionary words not worth reporting unless written with a capital in mid-sentence (a name)
         self.everyday_words: frozenset[str] = frozenset(everyday_words)
-        #: English words, after which a bare "no" negates (after a Portuguese one it means "in the")
-        portuguese = frozenset(_lower(data.get("other_language_words", {}).get("pt", ())))
-        english = {*self.everyday_words, *stop_words(), *_lower(data["plain_words"]), *_lower(plain_words)}
-        self.english_words: frozenset[str] = frozenset(english) - portuguese
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Cues:
@@ -280,18 +289,16 @@ class Cues:
             return False
         return bool(self.others_company.search(masked, 0, position))
 
-    def negates_with_no(self, masked: str, position: int, mentions: Iterable[SkillMention] = ()) -> bool:
-        """Whether a bare "no" at ``position`` negates: at the start of an item, right after a skill, a dash
-        or an emoji ("backend no frontend", "— no iOS", "🚫 no frontend"), after an English word ("prefer
-        no YAML") or one of the ``bare_no`` words (Spanish "pero no Java"); not after a Portuguese word,
-        where it means "in the" ("interesse no Headlamp", "trabalho no Nubank")."""
-        if any(mention.end <= position and not masked[mention.end : position].strip() for mention in mentions):
-            return True  # right after a skill: "backend no frontend"
-        before = _ITEM_END.split(masked[:position])[-1].split()
-        if not before or not any(map(str.isalpha, before[-1])):
-            return True
-        word = before[-1]
-        return word in self.bare_no_after or word in self.english_words
+    def negates_with_no(self, masked: str, position: int) -> bool:
+        """Whether a bare "no" at ``position`` negates ("no Java please", "yo no sé Go"): always, but right
+        after a Portuguese word, where it means "in the" ("interesse no Headlamp", "trabalho no Nubank")."""
+        before = masked[:position].split()
+        return not before or before[-1].strip(".,;:!?()\"'") not in self.portuguese_before_no
+
+    def course_done(self, item: str) -> bool:
+        """Whether the words of a list item before a course say it is done ("took a", "did some youtube"),
+        and no negation says otherwise ("I never did a course on Docker", "haven't finished a course")."""
+        return bool(self._course_done.search(item)) and not _NEGATION_WORD.search(item)
 
     def holds_a_cue(self, text: str) -> bool:
         """Whether a cue phrase of any kind (role, clause break, level) lies within ``text``."""
@@ -343,7 +350,8 @@ def read_profile(
             role, cue = _referring_back(later, segments, mentions, masked, read_to) or (role, cue)
             if role == "have" and cue is None:  # no cue read it: a wish whose verb comes last may
                 role, cue = _verb_final_wish(segments, mentions, masked, mention.end, cues) or (role, cue)
-            if role == "have" and not cued_before and (cue is None or cue in cues.contexts):
+            owned = vocabulary.skills[mention.skill].category not in _NEVER_RUN_BY_A_TEAM
+            if owned and role == "have" and not cued_before and (cue is None or cue in cues.contexts):
                 # "Kubernetes at work (another team runs it)": someone else's, said later in the sentence;
                 # but "I use Kubernetes daily, and the platform team manages it" is the mentee's
                 role, cue = _run_by_others(masked, mentions, mention.end, cues) or (role, cue)
@@ -380,7 +388,7 @@ def _segments(
         (m.start(), m.end(), cues.before[m.group(0)], m.group(0))
         for m in cues.before_pattern.finditer(masked)
         if cues.before[m.group(0)] != OTHERS or not cues.is_company(masked, m.start(), m.group(0))
-        if m.group(0) != "no" or cues.negates_with_no(masked, m.start(), mentions)
+        if m.group(0) != "no" or cues.negates_with_no(masked, m.start())
     ]
     events += [(m.start(), m.end(), "end", None) for m in _CLAUSE_END.finditer(masked)]
     events += [(m.start(), m.end(), "comma", None) for m in re.finditer(",", masked)]
@@ -415,7 +423,7 @@ def _segments(
         elif kind == "want" and before_negation is not None and _negates_wish(masked, negation_end, position, mentions):
             negation_end = end  # "not planning to learn it": a wish cue right after a negated one is negated too
             continue  # "I don't want to touch CSS", "not really keen on Ansible": the wish is negated
-        elif kind == "want" and phrase in cues.courses and cues.course_done.search(_item_before(masked, position)):
+        elif kind == "want" and phrase in cues.courses and cues.course_done(_item_before(masked, position)):
             role, cue, before_negation, after_comma = "have", phrase, None, False  # "did a course on Docker"
         elif kind == "want":
             role, cue, before_negation, after_comma = "want", phrase, None, False
@@ -469,7 +477,7 @@ def _after_cue_decides(role: str, cue: str | None, after: tuple[str, str], cues:
         return False
     if role == "want" and cue is not None and after_role == "have" and cue in item:
         return False  # "want real-world code review experience", "want to learn Go basics"
-    if after_role == "want" and after_phrase in cues.courses and cues.course_done.search(item):
+    if after_role == "want" and after_phrase in cues.courses and cues.course_done(item):
         return False  # "took a Python course", "did an intro Python course"; but "currently doing a Go course"
     return not (role == "want" and cue is not None and after_phrase in cues.contexts)
 

@@ -46,8 +46,6 @@ _CONTEXT_WORDS = {
 }
 # "go to", "go through": the English verb, not the Go language.
 _VERB_FOLLOWERS = {"to", "through", "ahead", "back", "into", "over", "beyond", "for", "deeper", "further", "on", "out"}
-#: words after "Go" opening a sentence that make it the language, never the verb: "Go is comfortable"
-_NAME_FOLLOWERS = {"is", "was", "has", "had", "isn't", "wasn't", "remains"}
 _WORD = re.compile(rf"[^\W\d_{CJK}][^\W_{CJK}]{{4,}}")
 #: What may follow a list item without making it part of a phrase: a parenthesis (perhaps cut by a comma), a version.
 _ANNOTATION = re.compile(r"^\s*(?:\([^)]*\)?|v?\d+(?:\.\d+)*\+?)")
@@ -342,8 +340,8 @@ class SkillVocabulary:
 
         It never does right before one of the skill's ``not_before`` words ("kind of"). Otherwise
         it does when it is a whole item of a list or sentence (``Go, Kubernetes``, ``Go (2 years)``);
-        right after a phrase that introduces a skill ("experience with React"); when it is an acronym in
-        capitals ("EKS", "REST"); when it is a language's own name written with its capital (``I write Go``;
+        right after a phrase that introduces a skill ("experience with React"); when it is a cloud-native
+        acronym in capitals ("EKS"); when it is a language's own name written with its capital (``I write Go``;
         not "C" or "R", not opening a sentence, not
         read as a verb as in ``Go to``); or next to one of the skill's context words ("programming").
         """
@@ -365,16 +363,14 @@ class SkillVocabulary:
         if self._among_names(f"{before} {after}".split(), skill, text[start:end]):  # "go k8s helm", "rust wasm"
             return True
         surface = text[start:end]
-        if len(surface) >= 3 and surface.isupper() and self.skills[skill].category != "tool":
-            return True  # an acronym written as one names the thing ("EKS", "REST"); a "CLI" is no CLI development
+        if len(surface) >= 3 and surface.isupper() and self.skills[skill].category == "cloud-native":
+            return True  # a managed service's acronym ("EKS", "AKS"); not "I NEED REST" or "an ARM and a leg"
         opening = text[:start].rstrip().rstrip(_OPENERS).rstrip()
         opens_sentence = not opening or opening[-1] in ".!?"  # '"Go to Heaven', '- Go home'
         capitalised_language = surface == skill and self.skills[skill].category == "language" and len(surface) > 1
         if capitalised_language and not opens_sentence:  # "I write Go for small tools"
             return True
         next_words = text[end:].lower().split()[:1]
-        if surface == "Go" and next_words and next_words[0] in _NAME_FOLLOWERS:  # "Go is my main language"
-            return True  # (never the verb; but "Ruby is my sister's name", "Swift is how fast I learn")
         if surface.lower() == "go" and next_words and next_words[0].strip(".,;:") in _VERB_FOLLOWERS:
             return False
         context = set(self.skills[skill].context) or _CONTEXT_WORDS - {"in", "with", "using", "write", "writing"}

@@ -160,7 +160,6 @@ def test_implications_that_hold_only_sometimes_are_relations(vocabulary):
         assert "CSS" not in {m.skill for m in vocabulary.extract(text)}, text
     for text in ("Kubeflow Pipelines", "KServe", "Knative", "Cilium"):  # "the platform team owns the cluster"
         assert "Kubernetes" not in {m.skill for m in vocabulary.extract(text)}, text
-    assert "Kubernetes" in {m.skill for m in vocabulary.extract("쿠버네티스 기초")}  # Korean
 
 
 def test_a_user_of_a_mesh_is_not_told_they_bring_kubernetes(vocabulary):
