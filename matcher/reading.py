@@ -39,13 +39,13 @@ DEFAULT_ROLE = {"skills": "have", "interests": "want"}
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
 #: the end of a list item: a clause end or a comma
 _ITEM_END = re.compile(rf"{_CLAUSE_END.pattern}|,")
+#: the mentee speaking of themselves
+_FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|i['’]ve|my|me|myself)\b")
 #: kinds of skill a team never runs for the mentee: "Python and Go on Kubernetes, but the platform team
 #: manages it" leaves them Python and Go
 _NEVER_RUN_BY_A_TEAM = frozenset(
     {"language", "frontend", "backend", "design", "communication", "testing", "ai", "data"}
 )
-#: a negation anywhere in a list item
-_NEGATION_WORD = re.compile(r"\b(?:never|not|no)\b|n't\b|n’t\b")
 #: the mentee working on what was just said to be someone else's: "I debug it", "I'm on call for them"
 _SELF_ON_IT = re.compile(
     r"\bi(?:['’]\w+)?\s+(?:[\w-]+\s+){0,2}(?:it|them)\b|\bi(?:['’]m| am) on (?:that|the|this) team\b"
@@ -245,11 +245,15 @@ class Cues:
         courses = data.get("courses_done", {})
         #: after-cues that name a course ("Go course"), and the words that say it is done ("took a Python course")
         self.courses: frozenset[str] = frozenset(_lower(courses.get("cues", ())))
-        #: a word saying a course is done, at most six words and no conjunction before the course is named
-        #: ("took the LFS158 intro to Kubernetes course"; not "did some Python and would love a course on")
+        #: a word saying a course is done, at most five words before the course is named and none of them a
+        #: turn to a wish ("took the LFS158 intro to Kubernetes course"; not "did some Python but would love a
+        #: course on", "finished university, looking for a course on"), and not right after a negation
+        #: ("never did a course on Docker", "haven't finished a course")
         done = whole_words(_lower(courses.get("done", ())))
-        joins = "|".join(_CONJUNCTIONS)
-        self._course_done = re.compile(rf"(?:{done})(?:\s+(?!(?:{joins})\b)\S+){{0,6}}\s*$")
+        turns = "|".join(_lower(courses.get("not_between", ())))
+        self._course_done = re.compile(
+            rf"(?<!never )(?<!not )(?<!n't )(?<!n’t )(?:{done})(?:\s+(?!(?:{turns})\b)\S+){{0,5}}\s*$"
+        )
         cue_words = {word for phrase in (*self.before, *self.after, *self.levels) for word in phrase.split()}
         other_languages = [word for words in data.get("other_language_words", {}).values() for word in words]
         plain = {*_lower(data["plain_words"]), *_lower(other_languages), *_lower(plain_words), *cue_words}
@@ -296,9 +300,8 @@ class Cues:
         return not before or before[-1].strip(".,;:!?()\"'") not in self.portuguese_before_no
 
     def course_done(self, item: str) -> bool:
-        """Whether the words of a list item before a course say it is done ("took a", "did some youtube"),
-        and no negation says otherwise ("I never did a course on Docker", "haven't finished a course")."""
-        return bool(self._course_done.search(item)) and not _NEGATION_WORD.search(item)
+        """Whether the words of a list item before a course say it is done ("took a", "did some youtube")."""
+        return bool(self._course_done.search(" ".join(item.split())))
 
     def holds_a_cue(self, text: str) -> bool:
         """Whether a cue phrase of any kind (role, clause break, level) lies within ``text``."""
@@ -549,6 +552,8 @@ def _run_by_others(masked: str, mentions: Sequence[SkillMention], position: int,
         return None
     if _SELF_ON_IT.search(masked, found.end(), stop.start() if stop else len(masked)):
         return None  # "Istio (our platform team runs it, I debug it at 3am)": the mentee works on it too
+    if _FIRST_PERSON.search(masked, position, found.start()):
+        return None  # "Kubernetes in my homelab, at work the platform team handles it"
     return OTHERS, found.group(0)
 
 

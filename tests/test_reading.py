@@ -482,6 +482,13 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("I did some Python and would love a course on Kubernetes", "", {"Python"}, {"Kubernetes"}, set()),
         ("Python and Go on Kubernetes, but the platform team manages it", "", {"Python", "Go"}, set(), set()),
         ("Yo no sé Go; there's no Kubernetes in our stack", "", set(), set(), {"Go", "Kubernetes"}),
+        ("En mi caso no he usado Kubernetes", "", set(), set(), {"Kubernetes"}),  # "caso" is Spanish too
+        ("", "Não tenho interesse no Angular", set(), set(), {"Angular"}),
+        ("Kubernetes in my homelab, at work the platform team handles it", "", {"Kubernetes"}, set(), set()),
+        ("Docker and Helm daily, the clusters are run by the platform team", "", {"Docker", "Helm"}, set(), set()),
+        ("Took the LFS158 Intro to Kubernetes course", "", {"Kubernetes"}, set(), set()),
+        ("Just finished university looking for a course on Kubernetes", "", set(), {"Kubernetes"}, set()),
+        ("I did Java so now I want a course on Go", "", {"Java"}, {"Go"}, set()),
         ("Never used Kubernetes, only read about it.", "", set(), set(), {"Kubernetes"}),  # no wish either
         ("did som youtube course on docker and kubernets", "", {"Docker", "Kubernetes"}, set(), set()),  # done
         ("", "currently doing a course on Docker", set(), {"Docker"}, set()),
