@@ -39,6 +39,10 @@ DEFAULT_ROLE = {"skills": "have", "interests": "want"}
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
 #: the end of a list item: a clause end or a comma
 _ITEM_END = re.compile(rf"{_CLAUSE_END.pattern}|,")
+#: a skill's name followed by "team" names a team ("our DevOps team", "the backend team"), not a skill had
+_TEAM_NAME = re.compile(r"\s+(?:teams?|squad|squads|department)\b")
+#: a skill's name followed by "team" names a team ("our DevOps team", "the backend team"), not a skill had
+_TEAM_NAME = re.compile(r"\s+(?:teams?|squad|squads|department)\b")
 #: the mentee speaking of themselves
 _FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|i['’]ve|my|me|myself)\b")
 #: kinds of skill a team never runs for the mentee: "Python and Go on Kubernetes, but the platform team
@@ -341,7 +345,7 @@ def read_profile(
         segments = list(_segments(masked, cues, DEFAULT_ROLE[field], mentions))
         for mention in mentions:
             role, cue = _role_at(segments, mention.start)
-            cued_before = cue is not None
+            cued_before = cue is not None and cue not in cues.contexts  # "en el trabajo usamos Docker" is a place
             after = _after_cue(masked, mention.end, cues)
             read_to = mention.end
             if after and _after_cue_decides(role, cue, after, cues, _item_before(masked, mention.start)):
@@ -353,6 +357,8 @@ def read_profile(
             role, cue = _referring_back(later, segments, mentions, masked, read_to) or (role, cue)
             if role == "have" and cue is None:  # no cue read it: a wish whose verb comes last may
                 role, cue = _verb_final_wish(segments, mentions, masked, mention.end, cues) or (role, cue)
+            if _TEAM_NAME.match(masked, mention.end):  # "our DevOps team does that": a team, not a skill
+                role, cue = OTHERS, "team"
             owned = vocabulary.skills[mention.skill].category not in _NEVER_RUN_BY_A_TEAM
             if owned and role == "have" and not cued_before and (cue is None or cue in cues.contexts):
                 # "Kubernetes at work (another team runs it)": someone else's, said later in the sentence;

@@ -483,6 +483,16 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("Python and Go on Kubernetes, but the platform team manages it", "", {"Python", "Go"}, set(), set()),
         ("Yo no sé Go; there's no Kubernetes in our stack", "", set(), set(), {"Go", "Kubernetes"}),
         ("En mi caso no he usado Kubernetes", "", set(), set(), {"Kubernetes"}),  # "caso" is Spanish too
+        ("I have never operated a cluster myself, our DevOps team does that", "", set(), set(), set()),  # a team
+        (
+            "En el trabajo usamos Docker, pero el equipo de infraestructura se encarga de todo eso",
+            "",
+            set(),
+            set(),
+            set(),
+        ),
+        ("In azienda usiamo OpenShift e Jenkins, ma io mi occupo solo del codice", "", set(), set(), set()),
+        ("I know iptables and just started reading about eBPF", "", {"iptables"}, {"eBPF"}, set()),
         ("", "Não tenho interesse no Angular", set(), set(), {"Angular"}),
         ("Kubernetes in my homelab, at work the platform team handles it", "", {"Kubernetes"}, set(), set()),
         ("Docker and Helm daily, the clusters are run by the platform team", "", {"Docker", "Helm"}, set(), set()),
