@@ -41,8 +41,8 @@ _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
 _ITEM_END = re.compile(rf"{_CLAUSE_END.pattern}|,")
 #: a skill's name followed by "team" names a team ("our DevOps team", "the backend team"), not a skill had
 _TEAM_NAME = re.compile(r"\s+(?:teams?|squad|squads|department)\b")
-#: a skill's name followed by "team" names a team ("our DevOps team", "the backend team"), not a skill had
-_TEAM_NAME = re.compile(r"\s+(?:teams?|squad|squads|department)\b")
+#: a team the mentee is in, right before "team handles it"
+_OWN_TEAM = re.compile(r"\b(?:our|my|whole|entire|same)\s+$")
 #: the mentee speaking of themselves
 _FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|i['’]ve|my|me|myself)\b")
 #: kinds of skill a team never runs for the mentee: "Python and Go on Kubernetes, but the platform team
@@ -226,6 +226,8 @@ class Cues:
         self.portuguese_before_no = frozenset(_lower(data.get("bare_no", {}).get("portuguese_before", ())))
         #: said later in the sentence, someone else runs what was named: "…, but the platform team manages it"
         self.others_after = _phrases(_lower(data.get("others_after", ())))
+        #: places a tool is named in that leave it open to being someone else's ("at work we use Kubernetes")
+        self.places: frozenset[str] = frozenset(_lower(data.get("others_after_places", ())))
         self.after: dict[str, str] = {}
         for role in ROLES:
             self.after.update(dict.fromkeys(_lower(roles[role].get("after", ())), role))
@@ -345,7 +347,7 @@ def read_profile(
         segments = list(_segments(masked, cues, DEFAULT_ROLE[field], mentions))
         for mention in mentions:
             role, cue = _role_at(segments, mention.start)
-            cued_before = cue is not None and cue not in cues.contexts  # "en el trabajo usamos Docker" is a place
+            cued_before = cue is not None and cue not in cues.places  # "en el trabajo usamos Docker" is a place
             after = _after_cue(masked, mention.end, cues)
             read_to = mention.end
             if after and _after_cue_decides(role, cue, after, cues, _item_before(masked, mention.start)):
@@ -357,10 +359,14 @@ def read_profile(
             role, cue = _referring_back(later, segments, mentions, masked, read_to) or (role, cue)
             if role == "have" and cue is None:  # no cue read it: a wish whose verb comes last may
                 role, cue = _verb_final_wish(segments, mentions, masked, mention.end, cues) or (role, cue)
-            if _TEAM_NAME.match(masked, mention.end):  # "our DevOps team does that": a team, not a skill
-                role, cue = OTHERS, "team"
+            item = _item_before(masked, mention.start)
+            if role == "have" and _TEAM_NAME.match(masked, mention.end) and not _FIRST_PERSON.search(item):
+                role, cue = (
+                    OTHERS,
+                    "team",
+                )  # "our DevOps team does that": a team, not a skill (but "I lead the Go team")
             owned = vocabulary.skills[mention.skill].category not in _NEVER_RUN_BY_A_TEAM
-            if owned and role == "have" and not cued_before and (cue is None or cue in cues.contexts):
+            if owned and role == "have" and not cued_before and (cue is None or cue in cues.contexts | cues.places):
                 # "Kubernetes at work (another team runs it)": someone else's, said later in the sentence;
                 # but "I use Kubernetes daily, and the platform team manages it" is the mentee's
                 role, cue = _run_by_others(masked, mentions, mention.end, cues) or (role, cue)
@@ -560,6 +566,8 @@ def _run_by_others(masked: str, mentions: Sequence[SkillMention], position: int,
         return None  # "Istio (our platform team runs it, I debug it at 3am)": the mentee works on it too
     if _FIRST_PERSON.search(masked, position, found.start()):
         return None  # "Kubernetes in my homelab, at work the platform team handles it"
+    if found.group(0).startswith("team") and _OWN_TEAM.search(masked, 0, found.start()):
+        return None  # "our team runs it", "the whole team handles it": the mentee's team
     return OTHERS, found.group(0)
 
 

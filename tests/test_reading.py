@@ -491,8 +491,11 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
             set(),
             set(),
         ),
-        ("In azienda usiamo OpenShift e Jenkins, ma io mi occupo solo del codice", "", set(), set(), set()),
-        ("I know iptables and just started reading about eBPF", "", {"iptables"}, {"eBPF"}, set()),
+        ("I lead the Go team", "", {"Go"}, set(), set()),  # the mentee's own team
+        ("", "I'd love to join a Kubernetes team", set(), {"Kubernetes"}, set()),
+        ("Kubernetes at work, our team runs it", "", {"Kubernetes"}, set(), set()),
+        ("", "Kubernetes en el trabajo no lo usamos todavía, quiero aprenderlo", set(), {"Kubernetes"}, set()),
+        ("I started reading about Go in 2015 and have shipped services in it ever since", "", {"Go"}, set(), set()),
         ("", "Não tenho interesse no Angular", set(), set(), {"Angular"}),
         ("Kubernetes in my homelab, at work the platform team handles it", "", {"Kubernetes"}, set(), set()),
         ("Docker and Helm daily, the clusters are run by the platform team", "", {"Docker", "Helm"}, set(), set()),
