@@ -227,11 +227,14 @@ class Cues:
         #: said later in the sentence, someone else runs what was named: "…, but the platform team manages it"
         self.others_after = _phrases(_lower(data.get("others_after", ())))
         #: places a tool is named in that leave it open to being someone else's ("at work we use Kubernetes")
-        self.places: frozenset[str] = frozenset(_lower(data.get("others_after_places", ())))
         self.after: dict[str, str] = {}
         for role in ROLES:
             self.after.update(dict.fromkeys(_lower(roles[role].get("after", ())), role))
         self.contexts: frozenset[str] = frozenset(_lower(roles["have"].get("contexts", ())))
+        #: places a tool is named in that leave it open to being someone else's ("at work we use Kubernetes")
+        self.places: frozenset[str] = frozenset(_lower(data.get("others_after_places", ())))
+        #: the cues a tool may be read under and still turn out to be someone else's, said later in the sentence
+        self.open_to_others: frozenset[str] = self.contexts | self.places
         #: wish cues of verb-final languages, which govern the skills before them too
         self.verb_final: frozenset[str] = frozenset(_lower(roles["want"].get("verb_final", ())))
         self.levels: dict[str, str] = {}
@@ -348,9 +351,10 @@ def read_profile(
         for mention in mentions:
             role, cue = _role_at(segments, mention.start)
             cued_before = cue is not None and cue not in cues.places  # "en el trabajo usamos Docker" is a place
+            item = _item_before(masked, mention.start)
             after = _after_cue(masked, mention.end, cues)
             read_to = mention.end
-            if after and _after_cue_decides(role, cue, after, cues, _item_before(masked, mention.start)):
+            if after and _after_cue_decides(role, cue, after, cues, item):
                 role, cue = after
                 read_to = masked.find(after[1], mention.end) + len(after[1])  # "Kotlin - I only heard of it"
             # a later cue in the clause that names no skill of its own refers back to this one:
@@ -358,15 +362,12 @@ def read_profile(
             later = "want" if role == "avoid" else "avoid"
             role, cue = _referring_back(later, segments, mentions, masked, read_to) or (role, cue)
             if role == "have" and cue is None:  # no cue read it: a wish whose verb comes last may
-                role, cue = _verb_final_wish(segments, mentions, masked, mention.end, cues) or (role, cue)
-            item = _item_before(masked, mention.start)
+                role, cue = _verb_final_wish(segments, masked, mention.end, cues) or (role, cue)
+            # "our DevOps team does that" names a team, not a skill had (but "I lead the Go team")
             if role == "have" and _TEAM_NAME.match(masked, mention.end) and not _FIRST_PERSON.search(item):
-                role, cue = (
-                    OTHERS,
-                    "team",
-                )  # "our DevOps team does that": a team, not a skill (but "I lead the Go team")
+                role, cue = OTHERS, "team"
             owned = vocabulary.skills[mention.skill].category not in _NEVER_RUN_BY_A_TEAM
-            if owned and role == "have" and not cued_before and (cue is None or cue in cues.contexts | cues.places):
+            if owned and role == "have" and not cued_before and (cue is None or cue in cues.open_to_others):
                 # "Kubernetes at work (another team runs it)": someone else's, said later in the sentence;
                 # but "I use Kubernetes daily, and the platform team manages it" is the mentee's
                 role, cue = _run_by_others(masked, mentions, mention.end, cues) or (role, cue)
@@ -527,11 +528,7 @@ def _referring_back(
 
 
 def _verb_final_wish(
-    segments: list[tuple[int, int, str, str | None]],
-    mentions: Sequence[SkillMention],
-    masked: str,
-    position: int,
-    cues: Cues,
+    segments: list[tuple[int, int, str, str | None]], masked: str, position: int, cues: Cues
 ) -> tuple[str, str] | None:
     """A wish cue of a verb-final language later in the list item, which governs the skills before it
     ("Kubernetes abhi YouTube se seekh raha hoon", "Docker aur Kubernetes seekh raha hoon"), back to a
@@ -540,11 +537,7 @@ def _verb_final_wish(
     end = stop.start() if stop else len(masked)
     for start, _, role, cue in segments:
         if position <= start < end and role == "want" and cue in cues.verb_final:
-            between = list(masked[position:start])
-            for mention in mentions:  # skills between are blanked: only the other words count
-                if position <= mention.start and mention.end <= start:
-                    between[mention.start - position : mention.end - position] = " " * (mention.end - mention.start)
-            words = "".join(between).split()
+            words = masked[position:start].split()  # skills are blanked in ``masked``: only the other words count
             if any(word in _CONJUNCTIONS and index > 0 for index, word in enumerate(words)):
                 return None
             return role, cue
@@ -556,13 +549,14 @@ def _run_by_others(masked: str, mentions: Sequence[SkillMention], position: int,
     next list item that names a skill: ``(OTHERS, phrase)`` ("Kubernetes e Argo CD, mas quem cuida é o
     time de plataforma"; but "Python, Redis, Kubernetes (lo administra otro equipo)" keeps Python)."""
     stop = _CLAUSE_END.search(masked, position)
-    found = cues.others_after.search(masked, position, stop.start() if stop else len(masked))
+    end = stop.start() if stop else len(masked)
+    found = cues.others_after.search(masked, position, end)
     if not found:
         return None
     comma = masked.find(",", position, found.start())
     if comma >= 0 and any(comma < mention.start < found.start() for mention in mentions):
         return None
-    if _SELF_ON_IT.search(masked, found.end(), stop.start() if stop else len(masked)):
+    if _SELF_ON_IT.search(masked, found.end(), end):
         return None  # "Istio (our platform team runs it, I debug it at 3am)": the mentee works on it too
     if _FIRST_PERSON.search(masked, position, found.start()):
         return None  # "Kubernetes in my homelab, at work the platform team handles it"

@@ -13,9 +13,8 @@ WORD_CHAR = rf"[^\W{CJK}]"
 #: A character of unspaced script.
 UNSPACED = re.compile(rf"[{CJK}]")
 #: Full-width punctuation folded onto its ASCII counterpart, one character for one so spans hold;
-#: a full stop, "!" and "?" become ";" since they end a clause without a space after them.
-#: Full-width punctuation as ASCII, and Turkish "İ" as "I": the one letter that lower() lengthens
-#: ("İ" → "i̇"), which would shift every position after it in the lowered text.
+#: a full stop, "!" and "?" become ";" since they end a clause without a space after them. Turkish "İ"
+#: becomes "I": the one letter that lower() lengthens ("İ" → "i̇"), shifting every position after it.
 _FULL_WIDTH = str.maketrans("，、；。！？：（）İ", ",,;;;;:()I")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
