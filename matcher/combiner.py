@@ -28,6 +28,7 @@ FEATURES = (
     "skills_coverage",  # share of the project's asked-for skills the mentee has, central ones weighing more
     "skills_used",  # share of the mentee's skills the project uses
     "wants_skills",  # share of the skills the mentee wants to learn that the project uses
+    "fields",  # cosine of the fields of the mentee's skills, had and wanted, with those the project asks for
     "avoid",  # the project asks for skills the mentee avoids
     "level_beginner",  # project approachability, for a self-declared beginner
     "approachability",  # project approachability, for everyone (most mentees are new to the project)

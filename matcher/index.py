@@ -7,6 +7,7 @@ second run (or a second process) encodes and fits nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -50,6 +51,8 @@ class SkillMatrix:
     uses: csr_matrix  # 1 for every skill the project uses
     asks: csr_matrix  # 1 for required and implied skills
     builds_on: dict[str, frozenset[str]]  # required skill → skills that earn half credit for it
+    fields: np.ndarray  # projects × fields: how many of its required skills lie in each field
+    field_of: dict[str, int]  # every vocabulary skill → its field's column (languages have none)
 
     def vector(self, skills: frozenset[str] | set[str]) -> np.ndarray:
         """A profile's skills as a 0/1 column vector (skills no project uses are left out)."""
@@ -57,9 +60,23 @@ class SkillMatrix:
         vector[[self.columns[skill] for skill in skills if skill in self.columns]] = 1.0
         return vector
 
+    def field_vector(self, skills: frozenset[str] | set[str]) -> np.ndarray:
+        """How many of ``skills`` lie in each field."""
+        return _field_counts(skills, self.field_of, self.fields.shape[1])
 
-def skill_matrix(skills: tuple[ProjectSkills, ...]) -> SkillMatrix:
-    """Stack the projects' skills into sparse matrices (see :class:`SkillMatrix`)."""
+
+def _field_counts(skills: Iterable[str], field_of: dict[str, int], size: int) -> np.ndarray:
+    columns = [field_of[skill] for skill in skills if skill in field_of]
+    return np.bincount(columns, minlength=size).astype(np.float32)
+
+
+def skill_matrix(skills: tuple[ProjectSkills, ...], categories: dict[str, str]) -> SkillMatrix:
+    """Stack the projects' skills into sparse matrices (see :class:`SkillMatrix`).
+
+    ``categories`` gives each vocabulary skill its field (frontend, observability, …). Languages
+    get none: every project asks for one, so sharing the field says nothing; coverage matches them
+    by name.
+    """
     names = sorted({name for project in skills for name in project.all})
     columns = {name: column for column, name in enumerate(names)}
     shape = (len(skills), len(names))
@@ -78,7 +95,14 @@ def skill_matrix(skills: tuple[ProjectSkills, ...]) -> SkillMatrix:
                 asks[row, column] = 1.0
             else:
                 weights[row, column] = 0.33
-    return SkillMatrix(columns, weights.tocsr(), required.tocsr(), uses.tocsr(), asks.tocsr(), builds_on)
+    field_names = sorted(set(categories.values()) - {"language"})
+    field_of = {skill: field_names.index(field) for skill, field in categories.items() if field in field_names}
+    fields = np.array([_field_counts(project.required, field_of, len(field_names)) for project in skills]).reshape(
+        len(skills), len(field_names)
+    )
+    return SkillMatrix(
+        columns, weights.tocsr(), required.tocsr(), uses.tocsr(), asks.tocsr(), builds_on, fields, field_of
+    )
 
 
 @dataclass(frozen=True)
@@ -192,7 +216,7 @@ def build_index(
         sentence_offsets=np.cumsum([0, *(len(sentences) for sentences in sentence_lists)]),
         words=word_matrix,
         skills=skills,
-        skill_matrix=skill_matrix(skills),
+        skill_matrix=skill_matrix(skills, {name: skill.category for name, skill in vocabulary.skills.items()}),
         known_words=known_words,
         approachability=np.array(
             [

@@ -177,8 +177,9 @@ def channel_scores_many(profiles: Sequence[Profile], index: ProjectIndex, encode
 
 
 def _skill_features(profile: Profile, matrix: SkillMatrix) -> list[np.ndarray]:
-    """Coverage, skills used, wanted share and avoided clash of every project: :func:`skill_overlap`'s
-    figures, computed for the whole catalogue with sparse products."""
+    """Coverage, skills used, wanted share, fields and avoided clash of every project: :func:`skill_overlap`'s
+    figures, computed for the whole catalogue with sparse products, and the cosine of the fields
+    (frontend, observability, …) of the mentee's skills, had and wanted, with the project's."""
     named, wanted = profile.direct_skills, profile.goals
     have = profile.all_skills
     halves = {skill for skill, base in matrix.builds_on.items() if skill not in have and base & named}
@@ -187,8 +188,11 @@ def _skill_features(profile: Profile, matrix: SkillMatrix) -> list[np.ndarray]:
     coverage = np.divide(earned, possible, out=np.zeros_like(earned), where=possible > 0) if named else earned * 0
     used = matrix.uses @ matrix.vector(named) / len(named) if named else np.zeros(matrix.uses.shape[0])
     wants = matrix.uses @ matrix.vector(wanted) / len(wanted) if wanted else np.zeros(matrix.uses.shape[0])
+    mentee_fields = matrix.field_vector(have) + matrix.field_vector(wanted)
+    lengths = np.linalg.norm(matrix.fields, axis=1) * np.linalg.norm(mentee_fields)
+    fields = np.divide(matrix.fields @ mentee_fields, lengths, out=np.zeros(len(lengths)), where=lengths > 0)
     avoided = np.minimum(1.0, matrix.asks @ matrix.vector(profile.avoided_skills))
-    return [coverage, used, wants, avoided]
+    return [coverage, used, wants, fields, avoided]
 
 
 @cache

@@ -304,6 +304,24 @@ def test_catalogue_wide_skill_features_equal_each_projects_overlap(recommender, 
     assert scores.overlaps[3] == overlaps[3]
 
 
+def test_fields_meet_the_projects_fields_and_languages_are_no_field(recommender):
+    from matcher.ranking import channel_scores
+
+    matrix = recommender.index.skill_matrix
+    assert "language" not in {recommender.vocabulary.skills[name].category for name in matrix.field_of}
+    assert not matrix.field_vector(frozenset({"Go", "Python", "Rust"})).any()
+    # a mentee who has React and wants to learn Prometheus: frontend and observability projects meet both
+    profile = recommender.profile("React", "want to learn Prometheus")
+    fields = channel_scores(profile, recommender.index, recommender.encoder).feature("fields")
+    mentee = matrix.field_vector(profile.all_skills) + matrix.field_vector(profile.goals)
+    for position, asked in enumerate(matrix.fields):
+        expected = asked @ mentee / (np.linalg.norm(asked) * np.linalg.norm(mentee)) if asked.any() else 0.0
+        assert fields[position] == pytest.approx(expected, abs=1e-6)
+    frontend = [i for i, skills in enumerate(recommender.index.skills) if "React" in skills.required]
+    assert frontend and all(fields[i] > 0 for i in frontend)
+    assert fields.min() >= 0 and fields.max() <= 1 + 1e-6
+
+
 def test_spans_are_encoded_apart_when_the_encoder_cannot_pool_them():
     from matcher.embedding import encode_with_spans
 
