@@ -117,6 +117,7 @@ class SkillVocabulary:
         introducers: Iterable[str] = (),
         programme_wide: Iterable[str] = (),
         qualifiers: Mapping[str, Iterable[str]] | None = None,
+        introducers_after: Iterable[str] = (),
     ) -> None:
         self.skills: dict[str, Skill] = {skill.name: skill for skill in skills}
         self.ambiguous: frozenset[str] = frozenset(alias.lower() for alias in ambiguous)
@@ -128,6 +129,8 @@ class SkillVocabulary:
         #: a phrase that names a skill next ("experience with"), ending the text before an alias
         introduced = whole_words((phrase.lower() for phrase in introducers), before="(?<!')")
         self._introduced = re.compile(f"(?:{introduced})$")
+        #: a verb written after the name, in languages that put it last ("Go biliyorum", "Java nahi aata")
+        self._introduced_after = re.compile(rf"^\s*(?:{whole_words(phrase.lower() for phrase in introducers_after)})")
         #: words of degree around an ambiguous name that leave it a name: "some go", "go basics"
         qualifiers = qualifiers or {}
         before = whole_words(phrase.lower() for phrase in qualifiers.get("before", ()))
@@ -173,6 +176,7 @@ class SkillVocabulary:
             ]
             ambiguous = [alias for entry in entries for alias in entry.get("ambiguous", ())]
             introducers = [str(phrase) for phrase in data.get("introducers", ())]
+            introducers_after = [str(phrase) for phrase in data.get("introducers_after", ())]
             programme_wide = [str(name) for name in data.get("programme_wide", ())]
             sides = data.get("qualifiers", {})
             qualifiers = {side: [str(phrase) for phrase in sides.get(side, ())] for side in ("before", "after")}
@@ -180,7 +184,7 @@ class SkillVocabulary:
             raise MatcherError(f"{where}: skills vocabulary not found") from None
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise MatcherError(f"{where}: not a skills vocabulary ({error})") from None
-        return cls(skills, ambiguous, introducers, programme_wide, qualifiers)
+        return cls(skills, ambiguous, introducers, programme_wide, qualifiers, introducers_after)
 
     @property
     def names(self) -> list[str]:
@@ -237,6 +241,9 @@ class SkillVocabulary:
             alias = match.group(0)
             skill = self._alias_to_skill[alias]
             if self._names_something_else(folded, match.start(), skill):  # "reading technical documentation"
+                continue
+            following = re.match(r"\s*([a-z']+)", lowered[match.end() :])
+            if following and following.group(1) in self.skills[skill].not_before:  # "kind of", "Linux Foundation"
                 continue
             if alias in self.ambiguous and not self._means_skill(folded, match.start(), match.end(), skill):
                 continue
@@ -338,16 +345,12 @@ class SkillVocabulary:
     def _means_skill(self, text: str, start: int, end: int, skill: str) -> bool:
         """Whether an ambiguous alias at ``text[start:end]`` names ``skill``.
 
-        It never does right before one of the skill's ``not_before`` words ("kind of"). Otherwise
-        it does when it is a whole item of a list or sentence (``Go, Kubernetes``, ``Go (2 years)``);
+        It does when it is a whole item of a list or sentence (``Go, Kubernetes``, ``Go (2 years)``);
         right after a phrase that introduces a skill ("experience with React"); when it is a cloud-native
         acronym in capitals ("EKS"); when it is a language's own name written with its capital (``I write Go``;
         not "C" or "R", not opening a sentence, not
         read as a verb as in ``Go to``); or next to one of the skill's context words ("programming").
         """
-        following = re.match(r"\s*([a-z']+)", text[end:].lower())
-        if following and following.group(1) in self.skills[skill].not_before:  # "kind of", "the rest of"
-            return False
         if _initial(text, start, end):
             return False
         written_before = _ITEM_SEPARATORS.split(text[:start].lower())[-1].strip(" .:-()*")
@@ -360,9 +363,14 @@ class SkillVocabulary:
             return True
         if self._introduced.search(written_before) or self._introduced.search(before):  # "a bit of Node"
             return True
-        if self._among_names(f"{before} {after}".split(), skill, text[start:end]):  # "go k8s helm", "rust wasm"
+        if self._introduced_after.match(after):  # "Go biliyorum", "mujhe Go aata hai"
             return True
         surface = text[start:end]
+        labelled = not written_before and re.match(r":\s+\S", text[end:])  # "Go: I write small tools"
+        if labelled and (surface[:1].isupper() or self.skills[skill].category == "language"):
+            return True
+        if self._among_names(f"{before} {after}".split(), skill, text[start:end]):  # "go k8s helm", "rust wasm"
+            return True
         if len(surface) >= 3 and surface.isupper() and self.skills[skill].category == "cloud-native":
             return True  # a managed service's acronym ("EKS", "AKS"); not "I NEED REST" or "an ARM and a leg"
         opening = text[:start].rstrip().rstrip(_OPENERS).rstrip()

@@ -244,8 +244,8 @@ def test_a_turkish_capital_i_shifts_no_position(vocabulary, cues):
 def test_everyday_words_are_not_reported_but_names_are(vocabulary, cues):
     """Everyday English is not worth reporting; a dictionary word capitalised in mid-sentence names something."""
     text = "Honestly I was a nurse, lol. Now Python on my laptop, some Netmiko, Cisco and Juniper, docs-only work"
-    reading = read_profile(text, "Photoshop, Illustrator", vocabulary, cues)
-    assert [item.words for item in reading.unrecognised] == ["Netmiko", "Cisco", "Juniper", "Photoshop", "Illustrator"]
+    reading = read_profile(text, "Lightroom, Procreate", vocabulary, cues)
+    assert [item.words for item in reading.unrecognised] == ["Netmiko", "Cisco", "Juniper", "Lightroom", "Procreate"]
     assert [item.words for item in read_profile("juniper", "", vocabulary, cues).unrecognised] == []
 
 
@@ -477,6 +477,21 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("Kubernetes kenne ich nur vom Hörensagen", "", set(), set(), {"Kubernetes"}),  # only from hearsay
         ("在公司用过 Kubernetes 部署服务", "", {"Kubernetes"}, set(), set()),  # used it at the company: had
         ("Go in intermediate level, I wrote a couple of CLIs", "", {"Go"}, set(), set()),
+        ("Go biliyorum (2 yıl backend), PostgreSQL", "", {"Go", "Backend development", "PostgreSQL"}, set(), set()),
+        ("Go: I write small internal tools", "", {"Go"}, set(), set()),  # a label opening its item
+        ("ML: scikit-learn, XGBoost", "", {"Machine learning", "scikit-learn", "XGBoost"}, set(), set()),
+        ("kind: Deployment", "", set(), set(), set()),  # a YAML key, not the kind tool
+        ("Rust kann ich noch nicht, aber ich lerne es gerade.", "", set(), {"Rust"}, set()),  # not yet: learning it
+        ("playwrite cypress", "", {"Playwright", "Cypress"}, set(), set()),
+        ("Python. Interests: networking, ipsec", "", {"Python"}, {"Networking", "IPsec"}, set()),  # a label
+        ("Docker (good). I've watched many videos about service mesh", "", {"Docker"}, {"Service mesh"}, set()),
+        # Polish
+        ("Znam Pythona i trochę Go. Neo4j widziałem tylko na filmiku.", "", {"Python", "Go"}, set(), {"Neo4j"}),
+        ("", "chciałbym coś z Azure albo GCP", set(), {"Azure", "GCP"}, set()),
+        ("Nie znam Kubernetes, uczę się Rust", "", set(), {"Rust"}, {"Kubernetes"}),
+        ("Python. Currently taking the CKAD prep course (40% done)", "", {"Python"}, {"Kubernetes"}, set()),
+        ("Not an engineer, but I understand Kubernetes requests/limits", "", {"Kubernetes"}, set(), set()),
+        ("", "I want to understand how Kubernetes schedules pods", set(), {"Kubernetes scheduling"}, set()),
         ("Ruby is my sister's name.", "", set(), set(), set()),
         ("I never did a course on Docker", "", set(), {"Docker"}, set()),  # not done
         ("I did some Python and would love a course on Kubernetes", "", {"Python"}, {"Kubernetes"}, set()),

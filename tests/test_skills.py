@@ -55,6 +55,10 @@ def test_synonyms_meet_on_canonical_names(vocabulary, text, expected):
         ("Go, Rust, C", ["Go", "Rust", "C"], []),
         ("I know C and a bit of R for statistics", ["C", "R"], []),
         ("a kind of tool", [], ["Kubernetes"]),
+        ("did the Linux Foundation's LFS158 course", [], ["Linux"]),  # the organisation
+        ("Linux, bash", ["Linux"], []),
+        ("video editing (Premiere, DaVinci Resolve)", ["Adobe Premiere", "DaVinci Resolve", "Video production"], []),
+        ("went to the premiere of a video essay", [], ["Adobe Premiere"]),
         ("Kind, Helm", ["Kind", "Helm"], []),
         ("I got an R in class and a C", [], ["R", "C"]),
         ("Embedded C on ARM Cortex-M", ["C"], ["Cortex"]),
