@@ -79,6 +79,7 @@ class Skill:
     not_after: tuple[str, ...] = ()
     #: words that, right after an ambiguous alias, say it names something else ("kind of", "rest of")
     not_before: tuple[str, ...] = ()
+    part_of: tuple[str, ...] = ()  # longer names, as written, that name something else: "Linux Foundation"
     #: neighbouring skills (Podman for Docker): partial credit in ranking, never a claim that the mentee has them
     related: tuple[str, ...] = ()
 
@@ -170,6 +171,7 @@ class SkillVocabulary:
                     context=tuple(word.lower() for word in entry.get("context", ())),
                     not_after=tuple(word.lower() for word in entry.get("not_after", ())),
                     not_before=tuple(word.lower() for word in entry.get("not_before", ())),
+                    part_of=tuple(entry.get("part_of", ())),
                     related=tuple(entry.get("related", ())),
                 )
                 for entry in entries
@@ -242,8 +244,7 @@ class SkillVocabulary:
             skill = self._alias_to_skill[alias]
             if self._names_something_else(folded, match.start(), skill):  # "reading technical documentation"
                 continue
-            following = re.match(r"\s*([a-z']+)", lowered[match.end() :])
-            if following and following.group(1) in self.skills[skill].not_before:  # "kind of", "Linux Foundation"
+            if any(folded.startswith(name, match.start()) for name in self.skills[skill].part_of):  # "Linux Foundation"
                 continue
             if alias in self.ambiguous and not self._means_skill(folded, match.start(), match.end(), skill):
                 continue
@@ -345,12 +346,16 @@ class SkillVocabulary:
     def _means_skill(self, text: str, start: int, end: int, skill: str) -> bool:
         """Whether an ambiguous alias at ``text[start:end]`` names ``skill``.
 
-        It does when it is a whole item of a list or sentence (``Go, Kubernetes``, ``Go (2 years)``);
+        It never does right before one of the skill's ``not_before`` words ("kind of"). Otherwise
+        it does when it is a whole item of a list or sentence (``Go, Kubernetes``, ``Go (2 years)``);
         right after a phrase that introduces a skill ("experience with React"); when it is a cloud-native
         acronym in capitals ("EKS"); when it is a language's own name written with its capital (``I write Go``;
         not "C" or "R", not opening a sentence, not
         read as a verb as in ``Go to``); or next to one of the skill's context words ("programming").
         """
+        following = re.match(r"\s*([a-z']+)", text[end:].lower())
+        if following and following.group(1) in self.skills[skill].not_before:  # "kind of", "the rest of"
+            return False
         if _initial(text, start, end):
             return False
         written_before = _ITEM_SEPARATORS.split(text[:start].lower())[-1].strip(" .:-()*")
@@ -363,13 +368,12 @@ class SkillVocabulary:
             return True
         if self._introduced.search(written_before) or self._introduced.search(before):  # "a bit of Node"
             return True
-        if self._introduced_after.match(after):  # "Go biliyorum", "mujhe Go aata hai"
-            return True
         surface = text[start:end]
-        labelled = not written_before and re.match(r":\s+\S", text[end:])  # "Go: I write small tools"
-        if labelled and (surface[:1].isupper() or self.skills[skill].category == "language"):
+        if self._own_name(skill, surface) and self._introduced_after.match(after):  # "Go biliyorum"; not "den Rest"
             return True
-        if self._among_names(f"{before} {after}".split(), skill, text[start:end]):  # "go k8s helm", "rust wasm"
+        if not written_before and self._labels_skills(text[end:], skill, surface):  # "Go: beginner", "ML: scikit-learn"
+            return True
+        if self._among_names(f"{before} {after}".split(), skill, surface):  # "go k8s helm", "rust wasm"
             return True
         if len(surface) >= 3 and surface.isupper() and self.skills[skill].category == "cloud-native":
             return True  # a managed service's acronym ("EKS", "AKS"); not "I NEED REST" or "an ARM and a leg"
@@ -388,6 +392,21 @@ class SkillVocabulary:
         neighbours |= set(re.findall(r"[a-z+#]+", window)) | set(re.findall(r"[a-z]+", window))
         return bool(neighbours & context)
 
+    def _labels_skills(self, following: str, skill: str, surface: str) -> bool:
+        """Whether a name opening its item is a label ("Go: beginner", "ML: scikit-learn", "Security: Trivy"): a
+        language, its own name or an acronym, then a colon and a level word or an unambiguous skill name. What
+        else follows a label may say the opposite ("Rust: not yet", "Go: curious"), or the word is no name at
+        all ("Rest: Bash, SQL", "Spring: 10 hours a week")."""
+        colon = re.match(r":\s+", following)
+        acronym = len(surface) > 1 and surface.isupper()
+        if not colon or not (acronym or self._own_name(skill, surface)):
+            return False
+        value = following[colon.end() :].lower()
+        first_item = _ITEM_SEPARATORS.split(value)[0].strip(" .()")
+        return bool(self._qualifiers_after.match(value)) or (
+            first_item not in self.ambiguous and self.canonical(first_item) is not None
+        )
+
     def _among_names(self, neighbours: list[str], skill: str, surface: str) -> bool:
         """Whether an ambiguous name stands in a list written without commas: the other words of its item
         are all skill names (perhaps misspelt), one of them unambiguous ("rust wasm", "go k8s helm",
@@ -398,6 +417,10 @@ class SkillVocabulary:
             return False
         if not any(name not in self.ambiguous for name in names):
             return False
+        return self._own_name(skill, surface)
+
+    def _own_name(self, skill: str, surface: str) -> bool:
+        """Whether ``surface`` is a language's name or the skill's own name (not another alias of it)."""
         return self.skills[skill].category == "language" or surface.lower() == skill.lower()
 
     def _misspelt_name(self, word: str) -> bool:

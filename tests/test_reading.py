@@ -478,20 +478,22 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("在公司用过 Kubernetes 部署服务", "", {"Kubernetes"}, set(), set()),  # used it at the company: had
         ("Go in intermediate level, I wrote a couple of CLIs", "", {"Go"}, set(), set()),
         ("Go biliyorum (2 yıl backend), PostgreSQL", "", {"Go", "Backend development", "PostgreSQL"}, set(), set()),
-        ("Go: I write small internal tools", "", {"Go"}, set(), set()),  # a label opening its item
         ("ML: scikit-learn, XGBoost", "", {"Machine learning", "scikit-learn", "XGBoost"}, set(), set()),
         ("kind: Deployment", "", set(), set(), set()),  # a YAML key, not the kind tool
         ("Rust kann ich noch nicht, aber ich lerne es gerade.", "", set(), {"Rust"}, set()),  # not yet: learning it
         ("playwrite cypress", "", {"Playwright", "Cypress"}, set(), set()),
-        ("Python. Interests: networking, ipsec", "", {"Python"}, {"Networking", "IPsec"}, set()),  # a label
         ("Docker (good). I've watched many videos about service mesh", "", {"Docker"}, {"Service mesh"}, set()),
         # Polish
         ("Znam Pythona i trochę Go. Neo4j widziałem tylko na filmiku.", "", {"Python", "Go"}, set(), {"Neo4j"}),
         ("", "chciałbym coś z Azure albo GCP", set(), {"Azure", "GCP"}, set()),
         ("Nie znam Kubernetes, uczę się Rust", "", set(), {"Rust"}, {"Kubernetes"}),
-        ("Python. Currently taking the CKAD prep course (40% done)", "", {"Python"}, {"Kubernetes"}, set()),
-        ("Not an engineer, but I understand Kubernetes requests/limits", "", {"Kubernetes"}, set(), set()),
-        ("", "I want to understand how Kubernetes schedules pods", set(), {"Kubernetes scheduling"}, set()),
+        ("", "Mój tata pracuje z Java, ja chciałbym nauczyć się Go", set(), {"Go"}, set()),  # my dad's Java
+        ("Go: beginner. Rust: not yet. Go: curious", "", {"Go"}, set(), set()),  # a label needs a level or a skill
+        ("Main: Python, Go\nRest: Bash, SQL", "", {"Python", "Go", "Bash", "SQL"}, set(), set()),  # "the rest"
+        ("Python kann ich gut, den Rest kann ich lernen", "", {"Python"}, set(), set()),  # German "Rest"
+        ("Ohne Git kann ich nicht arbeiten", "", {"Git"}, set(), set()),  # can't work without Git
+        ("Skills & interests: Python, Docker", "", {"Python", "Docker"}, set(), set()),
+        ("Currently taking care of our Kubernetes cluster", "", {"Kubernetes"}, set(), set()),
         ("Ruby is my sister's name.", "", set(), set(), set()),
         ("I never did a course on Docker", "", set(), {"Docker"}, set()),  # not done
         ("I did some Python and would love a course on Kubernetes", "", {"Python"}, {"Kubernetes"}, set()),

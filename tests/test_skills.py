@@ -59,6 +59,10 @@ def test_synonyms_meet_on_canonical_names(vocabulary, text, expected):
         ("Linux, bash", ["Linux"], []),
         ("video editing (Premiere, DaVinci Resolve)", ["Adobe Premiere", "DaVinci Resolve", "Video production"], []),
         ("went to the premiere of a video essay", [], ["Adobe Premiere"]),
+        ("I use Makefiles a lot. Built REST APIs of varying complexity", ["Make", "REST APIs"], []),
+        ("a strong Linux foundation", ["Linux"], []),  # not the Linux Foundation
+        ("I edited a video for our film's premiere", [], ["Adobe Premiere"]),
+        ("used text-davinci-003; made the final cut for GSoC", [], ["DaVinci Resolve", "Final Cut Pro"]),
         ("Kind, Helm", ["Kind", "Helm"], []),
         ("I got an R in class and a C", [], ["R", "C"]),
         ("Embedded C on ARM Cortex-M", ["C"], ["Cortex"]),
