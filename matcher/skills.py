@@ -79,7 +79,8 @@ class Skill:
     not_after: tuple[str, ...] = ()
     #: words that, right after an ambiguous alias, say it names something else ("kind of", "rest of")
     not_before: tuple[str, ...] = ()
-    part_of: tuple[str, ...] = ()  # longer names, as written, that name something else: "Linux Foundation"
+    #: longer names holding an alias, matched as written, that name something else ("Linux Foundation")
+    part_of: tuple[str, ...] = ()
     #: neighbouring skills (Podman for Docker): partial credit in ranking, never a claim that the mentee has them
     related: tuple[str, ...] = ()
 
@@ -348,7 +349,9 @@ class SkillVocabulary:
 
         It never does right before one of the skill's ``not_before`` words ("kind of"). Otherwise
         it does when it is a whole item of a list or sentence (``Go, Kubernetes``, ``Go (2 years)``);
-        right after a phrase that introduces a skill ("experience with React"); when it is a cloud-native
+        right after a phrase that introduces a skill ("experience with React"), or, as a language or the
+        skill's own name, right before a verb written last ("Go biliyorum"); as a label ("Go: beginner");
+        in a list of names without commas ("go k8s helm"); when it is a cloud-native
         acronym in capitals ("EKS"); when it is a language's own name written with its capital (``I write Go``;
         not "C" or "R", not opening a sentence, not
         read as a verb as in ``Go to``); or next to one of the skill's context words ("programming").
