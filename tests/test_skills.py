@@ -61,6 +61,8 @@ def test_synonyms_meet_on_canonical_names(vocabulary, text, expected):
         ("went to the premiere of a video essay", [], ["Adobe Premiere"]),
         ("I use Makefiles a lot. Built REST APIs of varying complexity", ["Make", "REST APIs"], []),
         ("a strong Linux foundation", ["Linux"], []),  # not the Linux Foundation
+        ("Did small patches for a CNI plugin", ["CNI"], ["Kubernetes networking", "Kubernetes"]),  # Podman uses CNI too
+        ("Kotlin, Flutter. Firebase backend.", ["Firebase"], ["Backend development"]),  # the hosted service
         ("I edited a video for our film's premiere", [], ["Adobe Premiere"]),
         ("used text-davinci-003; made the final cut for GSoC", [], ["DaVinci Resolve", "Final Cut Pro"]),
         ("Kind, Helm", ["Kind", "Helm"], []),
