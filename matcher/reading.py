@@ -226,7 +226,7 @@ class Cues:
         self.portuguese_before_no = frozenset(_lower(data.get("bare_no", {}).get("portuguese_before", ())))
         #: said later in the sentence, someone else runs what was named: "…, but the platform team manages it"
         self.others_after = _phrases(_lower(data.get("others_after", ())))
-        #: places a tool is named in that leave it open to being someone else's ("at work we use Kubernetes")
+        #: cues right after a skill, by role ("Rust (learning)", "kubernetes: none")
         self.after: dict[str, str] = {}
         for role in ROLES:
             self.after.update(dict.fromkeys(_lower(roles[role].get("after", ())), role))

@@ -347,14 +347,14 @@ class SkillVocabulary:
     def _means_skill(self, text: str, start: int, end: int, skill: str) -> bool:
         """Whether an ambiguous alias at ``text[start:end]`` names ``skill``.
 
-        It never does right before one of the skill's ``not_before`` words ("kind of"). Otherwise
-        it does when it is a whole item of a list or sentence (``Go, Kubernetes``, ``Go (2 years)``);
-        right after a phrase that introduces a skill ("experience with React"), or, as a language or the
-        skill's own name, right before a verb written last ("Go biliyorum"); as a label ("Go: beginner");
-        in a list of names without commas ("go k8s helm"); when it is a cloud-native
-        acronym in capitals ("EKS"); when it is a language's own name written with its capital (``I write Go``;
-        not "C" or "R", not opening a sentence, not
-        read as a verb as in ``Go to``); or next to one of the skill's context words ("programming").
+        It never does right before one of the skill's ``not_before`` words ("kind of"). Otherwise it does
+        when it is a whole item of a list or sentence (``Go, Kubernetes``, ``Go (2 years)``); right after a
+        phrase that introduces a skill ("experience with React"), or, as a language or the skill's own
+        name, right before a verb written last ("Go biliyorum"); as a label ("Go: beginner"); in a list of
+        names without commas ("go k8s helm"); when it is a cloud-native acronym in capitals ("EKS"); when it
+        is a language's own name written with its capital (``I write Go``; not "C" or "R", not opening a
+        sentence, not read as a verb as in ``Go to``); or next to one of the skill's context words
+        ("programming").
         """
         following = re.match(r"\s*([a-z']+)", text[end:].lower())
         if following and following.group(1) in self.skills[skill].not_before:  # "kind of", "the rest of"
