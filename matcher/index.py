@@ -51,7 +51,7 @@ class SkillMatrix:
     uses: csr_matrix  # 1 for every skill the project uses
     asks: csr_matrix  # 1 for required and implied skills
     builds_on: dict[str, frozenset[str]]  # required skill → skills that earn half credit for it
-    fields: np.ndarray  # projects × fields: how many of its required skills lie in each field
+    fields: np.ndarray  # projects × fields: how many of its required skills lie in each field, scaled to unit length
     field_of: dict[str, int]  # every vocabulary skill → its field's column (languages have none)
 
     def vector(self, skills: frozenset[str] | set[str]) -> np.ndarray:
@@ -97,9 +97,11 @@ def skill_matrix(skills: tuple[ProjectSkills, ...], categories: dict[str, str]) 
                 weights[row, column] = 0.33
     field_names = sorted(set(categories.values()) - {"language"})
     field_of = {skill: field_names.index(field) for skill, field in categories.items() if field in field_names}
-    fields = np.array([_field_counts(project.required, field_of, len(field_names)) for project in skills]).reshape(
+    counts = np.array([_field_counts(project.required, field_of, len(field_names)) for project in skills]).reshape(
         len(skills), len(field_names)
     )
+    lengths = np.linalg.norm(counts, axis=1, keepdims=True)
+    fields = np.divide(counts, lengths, out=np.zeros_like(counts), where=lengths > 0)  # a cosine is one product
     return SkillMatrix(
         columns, weights.tocsr(), required.tocsr(), uses.tocsr(), asks.tocsr(), builds_on, fields, field_of
     )

@@ -189,8 +189,8 @@ def _skill_features(profile: Profile, matrix: SkillMatrix) -> list[np.ndarray]:
     used = matrix.uses @ matrix.vector(named) / len(named) if named else np.zeros(matrix.uses.shape[0])
     wants = matrix.uses @ matrix.vector(wanted) / len(wanted) if wanted else np.zeros(matrix.uses.shape[0])
     mentee_fields = matrix.field_vector(have) + matrix.field_vector(wanted)
-    lengths = np.linalg.norm(matrix.fields, axis=1) * np.linalg.norm(mentee_fields)
-    fields = np.divide(matrix.fields @ mentee_fields, lengths, out=np.zeros(len(lengths)), where=lengths > 0)
+    length = float(np.linalg.norm(mentee_fields))
+    fields = matrix.fields @ mentee_fields / length if length else np.zeros(matrix.fields.shape[0])
     avoided = np.minimum(1.0, matrix.asks @ matrix.vector(profile.avoided_skills))
     return [coverage, used, wants, fields, avoided]
 
