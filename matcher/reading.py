@@ -50,9 +50,13 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|i['’]ve|my|me|myself)\b")
 _NEVER_RUN_BY_A_TEAM = frozenset(
     {"language", "frontend", "backend", "design", "communication", "testing", "ai", "data"}
 )
-#: the mentee working on what was just said to be someone else's: "I debug it", "I'm on call for them"
+#: the mentee working on what was just said to be someone else's, or in that team: "I debug it", "I'm on
+#: call for them", "I'm in that team", "which is my team", "I joined the DevOps team", "though I contribute"
 _SELF_ON_IT = re.compile(
-    r"\bi(?:['’]\w+)?\s+(?:[\w-]+\s+){0,2}(?:it|them)\b|\bi(?:['’]m| am) on (?:that|the|this) team\b"
+    r"\bi(?:['’]\w+)?\s+(?:[\w-]+\s+){0,2}(?:it|them)\b"
+    r"|\bi(?:['’]m| am) (?:on|in|part of) (?:that|the|this|our)\s+(?:\w+\s+)?team\b"
+    r"|\b(?:which|that) is my team\b|\bi (?:joined|lead|run) (?:that|the|this|our)\s+(?:\w+\s+)?team\b"
+    r"|\bi contribute\b"
 )
 #: words that join two skills, or two clauses, in the languages whose verb comes last and in English
 _CONJUNCTIONS = frozenset({"and", "aur", "und", "ve", "dan", "e", "y", "et", "or", "oder", "ya"})
@@ -62,6 +66,23 @@ _WORDS = re.compile(rf"[^\W\d_{CJK}](?:{WORD_CHAR}|[+#.'-])*(?:{WORD_CHAR}|[+#])
 #: Between a negation and a wish it negates, at most one word: "don't want", "not really keen on".
 _NEGATED_WISH = re.compile(r"\s*(?:[\w']+\s+)?")
 _PRONOUN = re.compile(r"\b(?:it|them)\b")
+#: making something for a skill, or giving to it, which says nothing about using it: "but never built
+#: anything for it", "never contributed to it"
+_MADE_FOR = re.compile(
+    r"\b(?:buil[dt]|writ(?:e|ten)|wrote|made|make|develop(?:ed)?|publish(?:ed)?)\s+"
+    r"(?:(?:anything|something|a|an|any|much|my|own|\w+ins?)\s+)*for\s+(?:it|them)\b"
+    r"|\bcontribut(?:e|ed|ing)\s+to\s+(?:it|them)\b"
+)
+#: words after which a first-person cue states nothing ("not sure whether I have used Terraform", "ni conozco")
+_NOT_A_STATEMENT = re.compile(r"\b(?:ni|nor|tampoco|neither|nem|if|whether|that)\s+$")
+#: what may close a list item after the skill that a continued clause break names ("and now Playwright.")
+#: a skill as the subject of a sentence about it ("I know Laravel is popular")
+_COPULA = re.compile(r"\s+(?:is|are|was|were)\b")
+_ITEM_CLOSE = re.compile(r"\s*(?:$|[,.;:!?)\n]|(?:too|also|as well)\b)")
+#: what may join two skills in one item ("Playwright with TypeScript")
+_SKILL_JOIN = re.compile(r"\s*(?:(?:with|and|or)\s+|[/+&]\s*)?")
+#: a team's last list item: only "the" or "our" before the skill that names the team ("…, the backend team handles it")
+_LONE_TEAM = re.compile(r"\s*(?:(?:the|our)\s+)?")
 _AFTER_GAP = re.compile(r"\s*(?:[:(\[)–-]|\s)\s*")
 
 
@@ -214,6 +235,12 @@ class Cues:
             self.before.update(dict.fromkeys(_lower(roles[role]["before"]), role))
         self.before.update(dict.fromkeys(_lower(roles["have"].get("qualifiers", ())), "qualifier"))
         self.before.update(dict.fromkeys(_lower(data["clause_breaks"]), "break"))
+        #: clause breaks that continue the list when a skill follows ("learning Selenium and now Playwright")
+        self.continuing: frozenset[str] = frozenset(_lower(data.get("breaks_before_a_skill", {}).get("phrases", ())))
+        #: wish cues that reach past a comma only into an item of nothing but skills ("watched a few videos about
+        #: Go, Java, C#"; not "watched one video about Terraform, AWS certified")
+        self.until_comma: frozenset[str] = frozenset(_lower(roles["want"].get("until_comma", ())))
+        self.before.update(dict.fromkeys(self.until_comma, "want"))
         self.before.update(dict.fromkeys(_lower(data.get("others", ())), OTHERS))
         #: the mentee speaking of themselves again, which ends a stretch about someone else
         self.others_end = _phrases(_lower(data.get("others_end", ())))
@@ -267,6 +294,9 @@ class Cues:
         other_languages = [word for words in data.get("other_language_words", {}).values() for word in words]
         plain = {*_lower(data["plain_words"]), *_lower(other_languages), *_lower(plain_words), *cue_words}
         self.plain_words: frozenset[str] = frozenset(plain) | stop_words()
+        #: the words that may stand between a first-person cue and its skill ("I know some Python")
+        qualifiers = whole_words(_lower(roles["have"].get("qualifiers", ())))
+        self.qualifier_run = re.compile(rf"\s*(?:(?:{qualifiers})\s+)*")
         #: dictionary words not worth reporting unless written with a capital in mid-sentence (a name)
         self.everyday_words: frozenset[str] = frozenset(everyday_words)
 
@@ -427,18 +457,31 @@ def _segments(
         elif kind == "close":  # a cue inside parentheses notes the skill before them: "rust (learning), c"
             if outside:
                 role, cue, before_negation, after_comma = outside.pop()
+        elif kind == "break" and phrase in cues.continuing and role in ("want", OTHERS):
+            if _item_of_skills(masked, end, mentions):  # "learning Selenium and now Playwright"; but "learning
+                continue  # Python at uni and now Django at work" and "I used React and now Svelte looks fun" break
+            role, cue, before_negation, after_comma = default, None, None, False
         elif kind in ("end", "break"):
             role, cue, before_negation, after_comma = default, None, None, False
         elif kind == "comma":
             if before_negation is not None and not _in_parentheses(masked, position):  # "no mobile (Flutter, Swift)"
                 (role, cue), before_negation = before_negation, None
+            elif cue in cues.until_comma and not _item_of_skills(masked, end, mentions):
+                role, cue = default, None  # "watched a video about Terraform, AWS certified"; but "…about Go, Java"
             after_comma = True
         elif kind == "avoid":
             before_negation = before_negation or (role, cue)
             role, cue, negation_end = "avoid", phrase, end
-        elif kind == "want" and before_negation is not None and _negates_wish(masked, negation_end, position, mentions):
+        elif kind == "want" and before_negation is not None and _negates_cue(masked, negation_end, position, mentions):
             negation_end = end  # "not planning to learn it": a wish cue right after a negated one is negated too
             continue  # "I don't want to touch CSS", "not really keen on Ansible": the wish is negated
+        elif (
+            kind == "have"
+            and before_negation is not None
+            and phrase.split()[0] in cues.first_person
+            and _states_a_skill(masked, (position, end), negation_end, mentions, cues)
+        ):  # "it didn't start on my laptop 😅 I know some Python"
+            role, cue, before_negation = "have", phrase, None
         elif kind == "want" and phrase in cues.courses and cues.course_done(_item_before(masked, position)):
             role, cue, before_negation, after_comma = "have", phrase, None, False  # "did a course on Docker"
         elif kind == "want":
@@ -456,9 +499,45 @@ def _segments(
         yield start, len(masked), role, cue
 
 
-def _negates_wish(masked: str, negation_end: int, position: int, mentions: Sequence[SkillMention]) -> bool:
-    """Whether a negation ending at ``negation_end`` negates the wish cue at ``position``: at most one
-    word between, and no skill ("I don't want …", but "I don't know Go and would love to learn Rust")."""
+def _item_of_skills(masked: str, position: int, mentions: Sequence[SkillMention]) -> bool:
+    """Whether the rest of the list item after ``position`` is only skills: "and now Playwright with TypeScript."
+    (not "and now Django at work", "and now Svelte looks fun")."""
+    named = False
+    for mention in mentions:
+        if mention.start < position:
+            continue
+        gap = masked[position : mention.start]
+        if gap.strip() if not named else not _SKILL_JOIN.fullmatch(gap):
+            break
+        named, position = True, mention.end
+    return named and bool(_ITEM_CLOSE.match(masked, position))
+
+
+def _states_a_skill(
+    masked: str, cue: tuple[int, int], negation_end: int, mentions: Sequence[SkillMention], cues: Cues
+) -> bool:
+    """Whether a first-person "have" cue at ``cue`` states a skill had despite a negation before it in the clause.
+
+    It must name the skill right away, with at most qualifiers between ("I know some Python", not "I know
+    little about Spring", "I've heard Go is easier", "I've used: Rust"), and say nothing about it but that
+    ("I know Laravel is popular"); not right after the negation ("not something I've used"), nor after
+    "if", "whether", "that" or a "nor" ("not sure whether I have used Terraform", "ni conozco Kubernetes").
+    """
+    start, end = cue
+    if _negates_cue(masked, negation_end, start, mentions) or _NOT_A_STATEMENT.search(masked, 0, start):
+        return False
+    named = next((mention for mention in mentions if mention.start >= end), None)
+    return (
+        named is not None
+        and bool(cues.qualifier_run.fullmatch(masked, end, named.start))
+        and not _COPULA.match(masked, named.end)
+    )
+
+
+def _negates_cue(masked: str, negation_end: int, position: int, mentions: Sequence[SkillMention]) -> bool:
+    """Whether a negation ending at ``negation_end`` negates the cue at ``position``: at most one word
+    between, and no skill ("I don't want …", "not something I've used", but "I don't know Go and would
+    love to learn Rust")."""
     if any(negation_end <= mention.start < position for mention in mentions):
         return False
     return bool(_NEGATED_WISH.fullmatch(masked, negation_end, position))
@@ -521,8 +600,8 @@ def _referring_back(
             continue  # a cue written there, not one carried on past a comma
         if any(start <= mention.start < end for mention in mentions):
             return None
-        if role == "avoid" and not _PRONOUN.search(masked, start, end):
-            return None
+        if role == "avoid" and not _PRONOUN.search(_MADE_FOR.sub(" ", masked[start:end])):
+            return None  # "but never touched it"; not "never built anything for it"
         return role, cue
     return None
 
@@ -554,8 +633,9 @@ def _run_by_others(masked: str, mentions: Sequence[SkillMention], position: int,
     if not found:
         return None
     comma = masked.find(",", position, found.start())
-    if comma >= 0 and any(comma < mention.start < found.start() for mention in mentions):
-        return None
+    team = _team_item(masked, mentions, position, found.start())
+    if comma >= 0 and any(comma < mention.start < found.start() and mention != team for mention in mentions):
+        return None  # a new list item; but "…, the backend team handles it" names the team
     if _SELF_ON_IT.search(masked, found.end(), end):
         return None  # "Istio (our platform team runs it, I debug it at 3am)": the mentee works on it too
     if _FIRST_PERSON.search(masked, position, found.start()):
@@ -563,6 +643,15 @@ def _run_by_others(masked: str, mentions: Sequence[SkillMention], position: int,
     if found.group(0).startswith("team") and _OWN_TEAM.search(masked, 0, found.start()):
         return None  # "our team runs it", "the whole team handles it": the mentee's team
     return OTHERS, found.group(0)
+
+
+def _team_item(masked: str, mentions: Sequence[SkillMention], position: int, team_at: int) -> SkillMention | None:
+    """The skill that names the team in a last list item that is only "(the|our) <skill>" before ``team_at``."""
+    item_start = masked.rfind(",", position, team_at) + 1
+    inside = [mention for mention in mentions if item_start <= mention.start < team_at]
+    if len(inside) != 1 or not _TEAM_NAME.match(masked, inside[0].end):
+        return None
+    return inside[0] if _LONE_TEAM.fullmatch(masked, item_start, inside[0].start) else None
 
 
 def _role_at(segments: list[tuple[int, int, str, str | None]], position: int) -> tuple[str, str | None]:

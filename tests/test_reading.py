@@ -528,6 +528,44 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("I use Kubernetes daily, and the platform team manages it", "", {"Kubernetes"}, set(), set()),
         ("Istio (our platform team runs it, I debug it at 3am)", "", {"Istio"}, set(), set()),
         ("Python, Redis, algo de Kubernetes (lo administra otro equipo)", "", {"Python", "Redis"}, set(), set()),
+        ("Our studio runs everything on Kubernetes, the backend team handles it", "", set(), set(), set()),
+        # a clause break right before a skill continues the list: "and now Playwright" is learnt too
+        ("Learning Selenium and now Playwright", "", set(), {"Selenium", "Playwright"}, set()),
+        ("I used Java for years and now I'm learning Go", "", {"Java"}, {"Go"}, set()),
+        ("Never used Docker and now Kubernetes at work", "", {"Kubernetes"}, set(), {"Docker"}),
+        ("I watched a few YouTube videos on Kubernetes", "", set(), {"Kubernetes"}, set()),
+        ("Python: intermediate, Go: just started the Tour of Go", "", {"Python"}, {"Go"}, set()),
+        # a first-person "have" cue ends a negation, unless right after it
+        ("It didn't start on my laptop 😅 I know some Python", "", {"Python"}, set(), set()),
+        ("Not something I've used: Rust", "", set(), set(), {"Rust"}),
+        # a negation about building for it does not deny using it
+        ("I have used Kubernetes as a user but never built anything for it", "", {"Kubernetes"}, set(), set()),
+        ("ImageJ macros and R for stats", "", {"R"}, set(), set()),
+        ("R&D engineer, stats background", "", set(), set(), set()),  # research and development
+        # the seventh review's counter-examples
+        ("", "I've used React for years and now Svelte looks fun", {"React"}, {"Svelte"}, set()),
+        ("Started learning Python at uni and now Django at work", "", {"Django"}, {"Python"}, set()),
+        ("My team used Jenkins and now GitHub Actions", "", set(), set(), set()),
+        ("I don't know Java and I know even less about Kotlin", "", set(), set(), {"Java", "Kotlin"}),
+        ("No uso Docker ni conozco Kubernetes", "", set(), set(), {"Docker", "Kubernetes"}),
+        ("I'm not sure whether I have used Terraform", "", set(), set(), {"Terraform"}),
+        (
+            "Kubernetes, Helm, anything with the app code the backend team handles it",
+            "",
+            {"Kubernetes", "Helm"},
+            set(),
+            set(),
+        ),
+        (
+            "Kubernetes, Terraform, the DevOps team handles it (I'm in that team)",
+            "",
+            {"Kubernetes", "Terraform"},
+            set(),
+            set(),
+        ),
+        ("Kubernetes, never had a need for it", "", set(), set(), {"Kubernetes"}),
+        ("Watched one video about Terraform, AWS certified", "", {"AWS"}, {"Terraform"}, set()),
+        ("Python, watched a few videos about Go, Java, C#", "", {"Python"}, {"Go", "Java", "C#"}, set()),
         # Portuguese "no" is "in the"
         ("", "Tenho interesse no Headlamp e no Prometheus", set(), {"Headlamp", "Prometheus"}, set()),
         ("Trabalho no Nubank com Go", "", {"Go"}, set(), set()),
