@@ -218,8 +218,10 @@ def check_meaningful(profile: Profile, scores: ChannelScores, min_semantic: floa
         )
     named = profile.direct_skills or profile.wanted_skills
     if not named and float(scores.shown("semantic").max(initial=0.0)) < min_semantic:
+        words = ", ".join(dict.fromkeys(word.words for word in profile.reading.unrecognised))
+        unplaced = f" (not recognised: {words})" if words else ""
         raise InputError(
-            "we could not recognise any skill or topic in what you typed; "
+            f"we could not recognise any skill or topic in what you typed{unplaced}, and no project is close to it; "
             "try skills such as 'Go, Kubernetes, documentation' or a sentence about your interests"
         )
 

@@ -566,6 +566,9 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("Kubernetes, never had a need for it", "", set(), set(), {"Kubernetes"}),
         ("Watched one video about Terraform, AWS certified", "", {"AWS"}, {"Terraform"}, set()),
         ("Python, watched a few videos about Go, Java, C#", "", {"Python"}, {"Go", "Java", "C#"}, set()),
+        # batch 18
+        ("Client runs on EKS with ArgoCD but their ops contractor handles all of that", "", set(), set(), set()),
+        ("Python and Django, AWS - a contractor handles that", "", {"Python", "Django"}, set(), set()),
         # Portuguese "no" is "in the"
         ("", "Tenho interesse no Headlamp e no Prometheus", set(), {"Headlamp", "Prometheus"}, set()),
         ("Trabalho no Nubank com Go", "", {"Go"}, set(), set()),
