@@ -41,6 +41,16 @@ _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
 _ITEM_END = re.compile(rf"{_CLAUSE_END.pattern}|,")
 #: a skill's name followed by "team" names a team ("our DevOps team", "the backend team"), not a skill had
 _TEAM_NAME = re.compile(r"\s+(?:teams?|squad|squads|department)\b")
+#: the mentee's team named by a skill (blanked in ``masked``) opening an item as the subject of a verb of
+#: running it: "Our MLOps team uses Kubeflow" (not "I lead our Go team", "QA team lead", "our iOS team's app")
+_SKILL_NAMED_TEAM = re.compile(
+    r"(?:^|(?<=[.,;:!?\n(]))[ \t]*(?:my|our)[ \t]{2,}teams?[ \t]+"
+    r"(?=(?:uses?|runs?|handles?|works? with|builds?|does|takes? care of|manages?|maintains?|owns?|deploys?)\b)",
+    re.MULTILINE,
+)
+#: "I already learn Java" in non-native English is "I already learned", when it opens its item; not "want to
+#: already learn", "should I already learn", "if I already learn"
+_ALREADY_LEARNT = re.compile(r"(?:^|[.,;:!?\n(]|\b(?:and|but|so|also)\b)[ \t]*(?:(?:i|we)(?:\s+have)?\s+)?already\s+$")
 #: a team the mentee is in, right before "team handles it"
 _OWN_TEAM = re.compile(r"\b(?:our|my|whole|entire|same)\s+$")
 #: the mentee speaking of themselves
@@ -431,10 +441,15 @@ def _segments(
     mentee speaks of themselves again ("…, I mostly do Python").
     """
     events = [
-        (m.start(), m.end(), cues.before[m.group(0)], m.group(0))
+        (m.start(), m.end(), _learnt(masked, m.start(), m.group(0)) or cues.before[m.group(0)], m.group(0))
         for m in cues.before_pattern.finditer(masked)
         if cues.before[m.group(0)] != OTHERS or not cues.is_company(masked, m.start(), m.group(0))
         if m.group(0) != "no" or cues.negates_with_no(masked, m.start())
+    ]
+    events += [  # "our MLOps team uses Kubeflow": a team named by a skill (blanked in ``masked``), from after it
+        (m.end(), m.end(), OTHERS, " ".join(m.group(0).split()))
+        for m in _SKILL_NAMED_TEAM.finditer(masked)
+        if not cues.is_company(masked, m.start(), m.group(0))
     ]
     events += [(m.start(), m.end(), "end", None) for m in _CLAUSE_END.finditer(masked)]
     events += [(m.start(), m.end(), "comma", None) for m in re.finditer(",", masked)]
@@ -497,6 +512,13 @@ def _segments(
             role, cue = "have", phrase
     if start < len(masked):
         yield start, len(masked), role, cue
+
+
+def _learnt(masked: str, position: int, phrase: str) -> str | None:
+    """ "have" for the wish cue "learn" right after an item-opening "I already": "I already learn Java"."""
+    if phrase in ("learn", "learn about") and _ALREADY_LEARNT.search(masked, 0, position):
+        return "have"
+    return None
 
 
 def _item_of_skills(masked: str, position: int, mentions: Sequence[SkillMention]) -> bool:

@@ -569,6 +569,15 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         # batch 18
         ("Client runs on EKS with ArgoCD but their ops contractor handles all of that", "", set(), set(), set()),
         ("Python and Django, AWS - a contractor handles that", "", {"Python", "Django"}, set(), set()),
+        # batch 19
+        ("Our MLOps team uses Kubeflow and KServe - I submit pipelines", "", set(), set(), set()),
+        ("I lead our Go team", "", {"Go"}, set(), set()),  # the team's name is the mentee's skill
+        ("I work with our DevOps team on Terraform", "", {"DevOps", "Terraform"}, set(), set()),  # with: company
+        ("I already learn about Laravel PHP and little bit of Docker", "", {"Laravel", "PHP", "Docker"}, set(), set()),
+        ("", "Should I already learn React or first JavaScript?", set(), {"React", "JavaScript"}, set()),
+        ("I want to already learn Docker before my internship", "", set(), {"Docker"}, set()),
+        ("Our Go team uses gRPC, my own projects are in Rust", "", {"Rust"}, set(), set()),
+        ("QA team lead, Selenium and Cypress", "", {"Selenium", "Cypress"}, set(), set()),
         # Portuguese "no" is "in the"
         ("", "Tenho interesse no Headlamp e no Prometheus", set(), {"Headlamp", "Prometheus"}, set()),
         ("Trabalho no Nubank com Go", "", {"Go"}, set(), set()),
