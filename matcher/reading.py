@@ -441,7 +441,7 @@ def _segments(
     mentee speaks of themselves again ("…, I mostly do Python").
     """
     events = [
-        (m.start(), m.end(), _learnt(masked, m.start(), m.group(0)) or cues.before[m.group(0)], m.group(0))
+        (m.start(), m.end(), *_before_cue(masked, m.start(), m.group(0), cues))
         for m in cues.before_pattern.finditer(masked)
         if cues.before[m.group(0)] != OTHERS or not cues.is_company(masked, m.start(), m.group(0))
         if m.group(0) != "no" or cues.negates_with_no(masked, m.start())
@@ -514,11 +514,12 @@ def _segments(
         yield start, len(masked), role, cue
 
 
-def _learnt(masked: str, position: int, phrase: str) -> str | None:
-    """ "have" for the wish cue "learn" right after an item-opening "I already": "I already learn Java"."""
+def _before_cue(masked: str, position: int, phrase: str, cues: Cues) -> tuple[str, str]:
+    """The kind and phrase of the cue ``phrase`` at ``position``: the wish "learn" right after an item-opening
+    "I already" is had ("already learn"): "I already learn Java" is non-native English for "learned"."""
     if phrase in ("learn", "learn about") and _ALREADY_LEARNT.search(masked, 0, position):
-        return "have"
-    return None
+        return "have", f"already {phrase}"
+    return cues.before[phrase], phrase
 
 
 def _item_of_skills(masked: str, position: int, mentions: Sequence[SkillMention]) -> bool:
