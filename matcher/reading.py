@@ -48,6 +48,10 @@ _SKILL_NAMED_TEAM = re.compile(
     r"(?=(?:uses?|runs?|handles?|works? with|builds?|does|takes? care of|manages?|maintains?|owns?|deploys?)\b)",
     re.MULTILINE,
 )
+#: a skill whose name is a kind of business, as the employer: "currently at a cloud provider" (not "for a
+#: cheaper cloud provider", "a Go startup": the employer's stack, which its engineers use)
+_EMPLOYER = re.compile(r"\b(?:at|joined|works?\s+for|working\s+for)\s+(?:a|an)\s+(?:[\w-]+\s+)?$")
+_BUSINESS = re.compile(r"\b(?:company|startup|provider)$")
 #: "I already learn Java" in non-native English is "I already learned", when it opens its item; not "want to
 #: already learn", "should I already learn", "if I already learn"
 _ALREADY_LEARNT = re.compile(r"(?:^|[.,;:!?\n(]|\b(?:and|but|so|also)\b)[ \t]*(?:(?:i|we)(?:\s+have)?\s+)?already\s+$")
@@ -406,6 +410,12 @@ def read_profile(
             # "our DevOps team does that" names a team, not a skill had (but "I lead the Go team")
             if role == "have" and _TEAM_NAME.match(masked, mention.end) and not _FIRST_PERSON.search(item):
                 role, cue = OTHERS, "team"
+            if (
+                role == "have"
+                and _BUSINESS.search(mention.surface.lower())
+                and _EMPLOYER.search(masked, 0, mention.start)
+            ):
+                role, cue = OTHERS, "employer"  # "currently at a cloud provider"
             owned = vocabulary.skills[mention.skill].category not in _NEVER_RUN_BY_A_TEAM
             if owned and role == "have" and not cued_before and (cue is None or cue in cues.open_to_others):
                 # "Kubernetes at work (another team runs it)": someone else's, said later in the sentence;

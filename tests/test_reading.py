@@ -578,6 +578,11 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("I want to already learn Docker before my internship", "", set(), {"Docker"}, set()),
         ("Our Go team uses gRPC, my own projects are in Rust", "", {"Rust"}, set(), set()),
         ("QA team lead, Selenium and Cypress", "", {"Selenium", "Cypress"}, set(), set()),
+        # batch 20
+        ("Network engineer, currently at a cloud provider", "", {"Networking"}, set(), set()),  # the employer
+        ("I worked with a cloud provider API (AWS)", "", {"Cloud", "AWS"}, set(), set()),
+        ("Migrated our infra for a cheaper cloud provider", "", {"Cloud"}, set(), set()),
+        ("Backend developer at a Go startup", "", {"Go", "Backend development"}, set(), set()),  # its stack
         # Portuguese "no" is "in the"
         ("", "Tenho interesse no Headlamp e no Prometheus", set(), {"Headlamp", "Prometheus"}, set()),
         ("Trabalho no Nubank com Go", "", {"Go"}, set(), set()),
