@@ -583,6 +583,9 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("I worked with a cloud provider API (AWS)", "", {"Cloud", "AWS"}, set(), set()),
         ("Migrated our infra for a cheaper cloud provider", "", {"Cloud"}, set(), set()),
         ("Backend developer at a Go startup", "", {"Go", "Backend development"}, set(), set()),  # its stack
+        # batch 21
+        ("I know docker basic, kubernetes only some tutorials", "", {"Docker"}, {"Kubernetes"}, set()),
+        ("React - only a tutorial so far. Python daily", "", {"Python"}, {"React"}, set()),
         # Portuguese "no" is "in the"
         ("", "Tenho interesse no Headlamp e no Prometheus", set(), {"Headlamp", "Prometheus"}, set()),
         ("Trabalho no Nubank com Go", "", {"Go"}, set(), set()),
