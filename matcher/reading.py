@@ -89,9 +89,9 @@ _MADE_FOR = re.compile(
 )
 #: words after which a first-person cue states nothing ("not sure whether I have used Terraform", "ni conozco")
 _NOT_A_STATEMENT = re.compile(r"\b(?:ni|nor|tampoco|neither|nem|if|whether|that)\s+$")
-#: what may close a list item after the skill that a continued clause break names ("and now Playwright.")
 #: a skill as the subject of a sentence about it ("I know Laravel is popular")
 _COPULA = re.compile(r"\s+(?:is|are|was|were)\b")
+#: what may close a list item after the skill that a continued clause break names ("and now Playwright.")
 _ITEM_CLOSE = re.compile(r"\s*(?:$|[,.;:!?)\n]|(?:too|also|as well)\b)")
 #: what may join two skills in one item ("Playwright with TypeScript")
 _SKILL_JOIN = re.compile(r"\s*(?:(?:with|and|or)\s+|[/+&]\s*)?")
@@ -448,7 +448,10 @@ def _segments(
     eBPF") unless a qualifier opens a new item ("…, some Python"), and through a "have" cue unless
     that cue speaks in the first person ("hope to work with React" against "…, and I know Go").
     Skills after someone else ("my team uses Kafka") are theirs until the clause ends or the
-    mentee speaks of themselves again ("…, I mostly do Python").
+    mentee speaks of themselves again ("…, I mostly do Python"). A clause break such as "and now"
+    right before an item of nothing but skills continues a wish ("learning Selenium and now
+    Playwright"), and a first-person "have" cue that names a skill at once ends a negation ("it
+    didn't start on my laptop, I know some Python").
     """
     events = [
         (m.start(), m.end(), *_before_cue(masked, m.start(), m.group(0), cues))
