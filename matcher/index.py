@@ -96,7 +96,8 @@ def skill_matrix(skills: tuple[ProjectSkills, ...], categories: dict[str, str]) 
             else:
                 weights[row, column] = 0.33
     field_names = sorted(set(categories.values()) - {"language"})
-    field_of = {skill: field_names.index(field) for skill, field in categories.items() if field in field_names}
+    field_columns = {field: column for column, field in enumerate(field_names)}
+    field_of = {skill: field_columns[field] for skill, field in categories.items() if field in field_columns}
     counts = np.array([_field_counts(project.required, field_of, len(field_names)) for project in skills]).reshape(
         len(skills), len(field_names)
     )

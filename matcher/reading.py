@@ -485,10 +485,13 @@ def _segments(
         elif kind == "close":  # a cue inside parentheses notes the skill before them: "rust (learning), c"
             if outside:
                 role, cue, before_negation, after_comma = outside.pop()
-        elif kind == "break" and phrase in cues.continuing and role in ("want", OTHERS):
-            if _item_of_skills(masked, end, mentions):  # "learning Selenium and now Playwright"; but "learning
-                continue  # Python at uni and now Django at work" and "I used React and now Svelte looks fun" break
-            role, cue, before_negation, after_comma = default, None, None, False
+        elif (
+            kind == "break"
+            and phrase in cues.continuing
+            and role in ("want", OTHERS)
+            and _item_of_skills(masked, end, mentions)
+        ):  # "learning Selenium and now Playwright"; but "learning Python at uni and now Django at work" breaks
+            continue
         elif kind in ("end", "break"):
             role, cue, before_negation, after_comma = default, None, None, False
         elif kind == "comma":
