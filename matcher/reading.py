@@ -39,13 +39,21 @@ DEFAULT_ROLE = {"skills": "have", "interests": "want"}
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
 #: the end of a list item: a clause end or a comma
 _ITEM_END = re.compile(rf"{_CLAUSE_END.pattern}|,")
-#: a skill's name followed by "team" names a team ("our DevOps team", "the backend team"), not a skill had
-_TEAM_NAME = re.compile(r"\s+(?:teams?|squad|squads|department)\b")
-#: the mentee's team named by a skill (blanked in ``masked``) opening an item as the subject of a verb of
-#: running it: "Our MLOps team uses Kubeflow" (not "I lead our Go team", "QA team lead", "our iOS team's app")
-_SKILL_NAMED_TEAM = re.compile(
-    r"(?:^|(?<=[.,;:!?\n(]))[ \t]*(?:my|our)[ \t]{2,}teams?[ \t]+"
-    r"(?=(?:uses?|runs?|handles?|works? with|builds?|does|takes? care of|manages?|maintains?|owns?|deploys?)\b)",
+#: a skill's name followed by "team" or "folks" names a group ("our DevOps team", "the backend team", "our ML
+#: folks"), not a skill had
+_TEAM_NAME = re.compile(r"\s+(?:teams?|squad|squads|department|folks)\b")
+#: so does one followed by "guy" or "people" after a possessive ("our devops guy"; not "Backend guy, 6 years",
+#: "Python people like me", "dashboards people use")
+_PERSON_NAME = re.compile(r"\s+(?:guys?|people)\b")
+_POSSESSIVE = re.compile(r"\b(?:our|their|his|her|your)\s+$")
+#: a group of others opening an item as the subject of a verb of running something: the mentee's team named by
+#: a skill (blanked in ``masked``), some "folks", a colleague: "Our MLOps team uses Kubeflow", "our infra folks
+#: use Knative", "a colleague runs our k8s pilot" (not "I lead our Go team", "I help folks use Terraform")
+_GROUP_RUNS_IT = re.compile(
+    r"(?:^|(?<=[.,;:!?\n(]))[ \t]*"
+    r"(?:(?:my|our)[ \t]{2,}teams?|(?:my|our|the|some|most)[ \t]+(?:[\w-]+[ \t]+|[ \t]+)?folks"
+    r"|an?[ \t]+colleague)[ \t]+"
+    r"(?=(?:uses?|using|runs?|handles?|works? with|builds?|does|takes? care of|manages?|maintains?|owns?|deploys?)\b)",
     re.MULTILINE,
 )
 #: a skill whose name is a kind of business, as the employer: "currently at a cloud provider" (not "for a
@@ -408,7 +416,7 @@ def read_profile(
             if role == "have" and cue is None:  # no cue read it: a wish whose verb comes last may
                 role, cue = _verb_final_wish(segments, masked, mention.end, cues) or (role, cue)
             # "our DevOps team does that" names a team, not a skill had (but "I lead the Go team")
-            if role == "have" and _TEAM_NAME.match(masked, mention.end) and not _FIRST_PERSON.search(item):
+            if role == "have" and _names_a_group(masked, mention) and not _FIRST_PERSON.search(item):
                 role, cue = OTHERS, "team"
             if (
                 role == "have"
@@ -459,9 +467,9 @@ def _segments(
         if cues.before[m.group(0)] != OTHERS or not cues.is_company(masked, m.start(), m.group(0))
         if m.group(0) != "no" or cues.negates_with_no(masked, m.start())
     ]
-    events += [  # "our MLOps team uses Kubeflow": a team named by a skill (blanked in ``masked``), from after it
+    events += [  # "our MLOps team uses Kubeflow", "our infra folks use Knative": someone else's, from after it
         (m.end(), m.end(), OTHERS, " ".join(m.group(0).split()))
-        for m in _SKILL_NAMED_TEAM.finditer(masked)
+        for m in _GROUP_RUNS_IT.finditer(masked)
         if not cues.is_company(masked, m.start(), m.group(0))
     ]
     events += [(m.start(), m.end(), "end", None) for m in _CLAUSE_END.finditer(masked)]
@@ -691,6 +699,13 @@ def _team_item(masked: str, mentions: Sequence[SkillMention], position: int, tea
     if len(inside) != 1 or not _TEAM_NAME.match(masked, inside[0].end):
         return None
     return inside[0] if _LONE_TEAM.fullmatch(masked, item_start, inside[0].start) else None
+
+
+def _names_a_group(masked: str, mention: SkillMention) -> bool:
+    """Whether the skill at ``mention`` names a group of people: "our DevOps team", "our devops guy"."""
+    if _TEAM_NAME.match(masked, mention.end):
+        return True
+    return bool(_PERSON_NAME.match(masked, mention.end) and _POSSESSIVE.search(masked, 0, mention.start))
 
 
 def _role_at(segments: list[tuple[int, int, str, str | None]], position: int) -> tuple[str, str | None]:

@@ -47,6 +47,13 @@ _CONTEXT_WORDS = {
 # "go to", "go through": the English verb, not the Go language.
 _VERB_FOLLOWERS = {"to", "through", "ahead", "back", "into", "over", "beyond", "for", "deeper", "further", "on", "out"}
 _WORD = re.compile(rf"[^\W\d_{CJK}][^\W_{CJK}]{{4,}}")
+#: How long, or how, a language has been used, right after its name: "Go for the last 6 years", "Rust since
+#: 2021", "Rust as a hobby".
+_USE_NOTE = re.compile(
+    r"\s+(?:for\s+(?:the\s+)?(?:(?:last|past)\s+)?(?:\d+(?:\.\d+)?\+?|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|several|many|a\s+few|a\s+couple\s+of)\s*(?:years?|yrs?|months?)|since\s+(?:19|20)\d\d|as\s+a\s+hobby)\b",
+    re.IGNORECASE,
+)
 #: What may follow a list item without making it part of a phrase: a parenthesis (perhaps cut by a comma), a version.
 _ANNOTATION = re.compile(r"^\s*(?:\([^)]*\)?|v?\d+(?:\.\d+)*\+?)")
 #: What never makes a list item more than a name: emoji and other symbols, and words of unspaced script
@@ -350,7 +357,8 @@ class SkillVocabulary:
         It never does right before one of the skill's ``not_before`` words ("kind of"). Otherwise it does
         when it is a whole item of a list or sentence (``Go, Kubernetes``, ``Go (2 years)``); right after a
         phrase that introduces a skill ("experience with React"), or, as a language or the skill's own
-        name, right before a verb written last ("Go biliyorum"); as a label ("Go: beginner"); in a list of
+        name, right before a verb written last ("Go biliyorum"); as a label ("Go: beginner"); as a language
+        opening its item, with how long or how it was used ("Go for 5 years", "Rust as a hobby"); in a list of
         names without commas ("go k8s helm"); when it is a cloud-native acronym in capitals ("EKS"); when it
         is a language's own name written with its capital (``I write Go``; not "C" or "R", not opening a
         sentence, not read as a verb as in ``Go to``); or next to one of the skill's context words
@@ -385,6 +393,9 @@ class SkillVocabulary:
         capitalised_language = surface == skill and self.skills[skill].category == "language" and len(surface) > 1
         if capitalised_language and not opens_sentence:  # "I write Go for small tools"
             return True
+        language = self.skills[skill].category == "language"
+        if language and not written_before and len(surface) > 1 and _USE_NOTE.match(text[end:]):
+            return True  # "Go for the last 6 years", "Rust as a hobby"; not "C for 3 years", "I go for", "Chef for"
         next_words = text[end:].lower().split()[:1]
         if surface.lower() == "go" and next_words and next_words[0].strip(".,;:") in _VERB_FOLLOWERS:
             return False

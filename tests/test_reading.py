@@ -608,6 +608,23 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
             set(),
             set(),
         ),
+        # batch 23
+        ("Our ML folks use Kubeflow and MLflow but I'm not involved", "", set(), set(), set()),
+        ("Python, Go; our infra folks use Knative and Istio underneath", "", {"Python", "Go"}, set(), set()),
+        ("Java; a colleague runs our small k8s pilot", "", {"Java"}, set(), set()),
+        ("Our stack is run by a separate team on Jaeger; I write alerts", "", set(), set(), set()),
+        ("AKS deployment via yaml our devops guy wrote", "", {"Azure AKS", "YAML/JSON"}, set(), set()),
+        ("ruby on rails, kubernetes only in theory", "", {"Ruby on Rails"}, set(), {"Kubernetes"}),
+        ("Kubernetes at work, but the cluster setup is done by them", "", set(), set(), set()),
+        ("freeCodeCamp Responsive Web Design cert", "", {"CSS"}, set(), set()),
+        ("Go for the last 6 years, mostly Python before", "", {"Go", "Python"}, set(), set()),
+        (
+            "C++ game dev. Never touched web stuff. Rust as a hobby.",
+            "",
+            {"C++", "Game development", "Rust"},
+            set(),
+            set(),
+        ),
     ],
 )
 def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):
@@ -636,6 +653,19 @@ def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, s
         ("Comfortable with Linux so I can work with Docker", {"Linux", "Docker"}, set(), set()),
         ("Never worked with databases and I don't just mean PostgreSQL", set(), set(), {"Databases", "PostgreSQL"}),
         ("Python, good docs", {"Python"}, set(), set()),  # a quality, not a degree of knowledge
+        ("I help folks use Terraform and Ansible at my company", {"Terraform", "Ansible"}, set(), set()),
+        ("Me and a colleague runs the Kubernetes cluster", {"Kubernetes"}, set(), set()),
+        (
+            "The whole pipeline is run by Airflow, I wrote the DAGs in Python",
+            {"Apache Airflow", "Python"},
+            set(),
+            set(),
+        ),
+        ("Backend guy, mostly Go and Postgres", {"Backend development", "Go", "PostgreSQL"}, set(), set()),
+        ("Python people like me love notebooks", {"Python"}, set(), set()),
+        ("Responsive web design mockups in Figma", {"UI/UX design", "Wireframing", "Figma"}, set(), set()),
+        ("Chef for 8 years before switching careers to web dev", {"Web development"}, set(), set()),  # a cook
+        ("I go for 3 years to Spain, then Python", {"Python"}, set(), set()),  # the verb
     ],
 )
 def test_readings_a_precision_review_found_wrong(vocabulary, cues, skills, have, want, avoid):
