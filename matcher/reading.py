@@ -32,6 +32,8 @@ from matcher.text import CJK, UNSPACED, WORD_CHAR, fold_punctuation, whole_words
 ROLES = ("have", "want", "avoid")
 #: Skills the mentee names as someone else's ("my team uses Kafka"): in none of the mentee's roles.
 OTHERS = "others"
+#: The kind of a phrase that holds a cue's words but sets no role ("built on").
+NO_CUE = "none"
 LEVELS = ("beginner", "intermediate", "experienced")
 #: The role of a skill named without any cue, by field.
 DEFAULT_ROLE = {"skills": "have", "interests": "want"}
@@ -46,14 +48,16 @@ _TEAM_NAME = re.compile(r"\s+(?:teams?|squad|squads|department|folks)\b")
 #: "Python people like me", "dashboards people use")
 _PERSON_NAME = re.compile(r"\s+(?:guys?|people)\b")
 _POSSESSIVE = re.compile(r"\b(?:our|their|his|her|your)\s+$")
-#: a group of others opening an item as the subject of a verb of running something: the mentee's team named by
-#: a skill (blanked in ``masked``), some "folks", a colleague: "Our MLOps team uses Kubeflow", "our infra folks
-#: use Knative", "a colleague runs our k8s pilot" (not "I lead our Go team", "I help folks use Terraform")
+#: a group of others opening an item as the subject of a verb of running something: the mentee's team or guy
+#: named by a skill (blanked in ``masked``), some "folks", a colleague: "Our MLOps team uses Kubeflow", "our
+#: DevOps guy set up the CI", "our infra folks use Knative", "a colleague runs our k8s pilot" (not "I lead our
+#: Go team", "I help folks use Terraform")
 _GROUP_RUNS_IT = re.compile(
     r"(?:^|(?<=[.,;:!?\n(]))[ \t]*"
-    r"(?:(?:my|our)[ \t]{2,}teams?|(?:my|our|the|some|most)[ \t]+(?:[\w-]+[ \t]+|[ \t]+)?folks"
+    r"(?:(?:my|our)[ \t]{2,}(?:teams?|guys?)|(?:my|our|the|some|most)[ \t]+(?:[\w-]+[ \t]+|[ \t]+)?folks"
     r"|an?[ \t]+colleague)[ \t]+"
-    r"(?=(?:uses?|using|runs?|handles?|works? with|builds?|does|takes? care of|manages?|maintains?|owns?|deploys?)\b)",
+    r"(?=(?:uses?|used|using|runs?|ran|handles?|works? with|builds?|does|takes? care of|manages?|maintains?|owns?"
+    r"|deploys?|set up|sets up)\b)",
     re.MULTILINE,
 )
 #: a skill whose name is a kind of business, as the employer: "currently at a cloud provider" (not "for a
@@ -105,6 +109,8 @@ _ITEM_CLOSE = re.compile(r"\s*(?:$|[,.;:!?)\n]|(?:too|also|as well)\b)")
 _SKILL_JOIN = re.compile(r"\s*(?:(?:with|and|or)\s+|[/+&]\s*)?")
 #: a team's last list item: only "the" or "our" before the skill that names the team ("…, the backend team handles it")
 _LONE_TEAM = re.compile(r"\s*(?:(?:the|our)\s+)?")
+#: what may stand between a tool's name and a phrase that describes it: a version, a comma, a parenthesis
+_TOOL_NOTE = re.compile(r"[\s,(]*(?:v?\d+(?:\.\d+)*[\s,(]*)?")
 _AFTER_GAP = re.compile(r"\s*(?:[:(\[)–-]|\s)\s*")
 
 
@@ -264,6 +270,7 @@ class Cues:
         self.until_comma: frozenset[str] = frozenset(_lower(roles["want"].get("until_comma", ())))
         self.before.update(dict.fromkeys(self.until_comma, "want"))
         self.before.update(dict.fromkeys(_lower(data.get("others", ())), OTHERS))
+        self.before.update(dict.fromkeys(_lower(data.get("not_cues", {}).get("phrases", ())), NO_CUE))
         #: the mentee speaking of themselves again, which ends a stretch about someone else
         self.others_end = _phrases(_lower(data.get("others_end", ())))
         company = whole_words(_lower(data.get("others_company", ())))
@@ -464,6 +471,7 @@ def _segments(
     events = [
         (m.start(), m.end(), *_before_cue(masked, m.start(), m.group(0), cues))
         for m in cues.before_pattern.finditer(masked)
+        if cues.before[m.group(0)] != NO_CUE or not _after_a_tool(masked, m.start(), mentions)
         if cues.before[m.group(0)] != OTHERS or not cues.is_company(masked, m.start(), m.group(0))
         if m.group(0) != "no" or cues.negates_with_no(masked, m.start())
     ]
@@ -471,6 +479,7 @@ def _segments(
         (m.end(), m.end(), OTHERS, " ".join(m.group(0).split()))
         for m in _GROUP_RUNS_IT.finditer(masked)
         if not cues.is_company(masked, m.start(), m.group(0))
+        if not _SELF_ON_IT.search(masked, m.end(), _clause_end(masked, m.end()))  # "…, I took over maintaining it"
     ]
     events += [(m.start(), m.end(), "end", None) for m in _CLAUSE_END.finditer(masked)]
     events += [(m.start(), m.end(), "comma", None) for m in re.finditer(",", masked)]
@@ -480,6 +489,7 @@ def _segments(
     events.sort()
     role, cue = default, None
     before_negation: tuple[str, str | None] | None = None
+    wish_before_others: tuple[str, str | None] | None = None
     after_comma = False
     start = 0
     negation_end = -1
@@ -502,6 +512,7 @@ def _segments(
             continue
         elif kind in ("end", "break"):
             role, cue, before_negation, after_comma = default, None, None, False
+            wish_before_others = None
         elif kind == "comma":
             if before_negation is not None and not _in_parentheses(masked, position):  # "no mobile (Flutter, Swift)"
                 (role, cue), before_negation = before_negation, None
@@ -526,9 +537,11 @@ def _segments(
         elif kind == "want":
             role, cue, before_negation, after_comma = "want", phrase, None, False
         elif kind == "self":
-            if role == OTHERS:  # "my brother works with Java, I mostly do Python"
-                role, cue = default, None
+            if role == OTHERS:  # "my brother works with Java, I mostly do Python"; a wish goes on after it
+                role, cue = wish_before_others or (default, None)  # ("want to learn Go - my team uses it, I…")
         elif kind == OTHERS:
+            if role == "want":
+                wish_before_others = (role, cue)
             role, cue, before_negation, after_comma = OTHERS, phrase, None, False
         elif before_negation is None and (
             role == "have" or (role == "want" and after_comma) or _ends_wish(kind, phrase, cue, cues)
@@ -540,10 +553,25 @@ def _segments(
 
 def _before_cue(masked: str, position: int, phrase: str, cues: Cues) -> tuple[str, str]:
     """The kind and phrase of the cue ``phrase`` at ``position``: the wish "learn" right after an item-opening
-    "I already" is had ("already learn"): "I already learn Java" is non-native English for "learned"."""
+    "I already" is had ("already learn"): "I already learn Java" is non-native English for "learned"; a phrase
+    that is no cue after a tool ("built on") is its cue word anywhere else ("We built on Kubernetes")."""
     if phrase in ("learn", "learn about") and _ALREADY_LEARNT.search(masked, 0, position):
         return "have", f"already {phrase}"
+    if cues.before[phrase] == NO_CUE:
+        return cues.before[phrase.split()[0]], phrase.split()[0]
     return cues.before[phrase], phrase
+
+
+def _after_a_tool(masked: str, position: int, mentions: Sequence[SkillMention]) -> bool:
+    """Whether ``position`` follows a skill's name with at most a version, a comma or an opening parenthesis
+    between: "KServe (built on Knative)", "Jaeger v2 built on the OTel collector" describe the tool."""
+    return any(mention.end <= position and _TOOL_NOTE.fullmatch(masked, mention.end, position) for mention in mentions)
+
+
+def _clause_end(masked: str, position: int) -> int:
+    """Where the clause that holds ``position`` ends."""
+    stop = _CLAUSE_END.search(masked, position)
+    return stop.start() if stop else len(masked)
 
 
 def _item_of_skills(masked: str, position: int, mentions: Sequence[SkillMention]) -> bool:
@@ -641,7 +669,7 @@ def _referring_back(
     A wish needs nothing more ("never did DevOps, want to try"); a negation must say "it" or
     "them" ("…but never touched it"), so "Python, not an expert" keeps Python.
     """
-    end = next((found.start() for found in _CLAUSE_END.finditer(masked, position)), len(masked))
+    end = _clause_end(masked, position)
     for start, _, segment_role, cue in segments:
         if segment_role != role or not cue or not position <= start < end or not masked.startswith(cue, start):
             continue  # a cue written there, not one carried on past a comma
@@ -674,8 +702,7 @@ def _run_by_others(masked: str, mentions: Sequence[SkillMention], position: int,
     """Someone else said to run the skill named at ``position``, later in the sentence and before the
     next list item that names a skill: ``(OTHERS, phrase)`` ("Kubernetes e Argo CD, mas quem cuida é o
     time de plataforma"; but "Python, Redis, Kubernetes (lo administra otro equipo)" keeps Python)."""
-    stop = _CLAUSE_END.search(masked, position)
-    end = stop.start() if stop else len(masked)
+    end = _clause_end(masked, position)
     found = cues.others_after.search(masked, position, end)
     if not found:
         return None

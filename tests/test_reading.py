@@ -618,6 +618,11 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("Kubernetes at work, but the cluster setup is done by them", "", set(), set(), set()),
         ("freeCodeCamp Responsive Web Design cert", "", {"CSS"}, set(), set()),
         ("Go for the last 6 years, mostly Python before", "", {"Go", "Python"}, set(), set()),
+        # batch 24
+        ("Python. We moved to Kubernetes but the IT people handle all that", "", {"Python"}, set(), set()),
+        ("Node.js. Our DevOps guy set up the CI with GitHub Actions, I just push", "", {"Node.js"}, set(), set()),
+        ("", "Argo Workflows, KServe (built on Knative)", set(), {"Argo Workflows", "KServe", "Knative"}, set()),
+        ("", "Jaeger v2 built on the OTel collector", set(), {"Jaeger", "OpenTelemetry"}, set()),
         (
             "C++ game dev. Never touched web stuff. Rust as a hobby.",
             "",
@@ -666,6 +671,12 @@ def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, s
         ("Responsive web design mockups in Figma", {"UI/UX design", "Wireframing", "Figma"}, set(), set()),
         ("Chef for 8 years before switching careers to web dev", {"Web development"}, set(), set()),  # a cook
         ("I go for 3 years to Spain, then Python", {"Python"}, set(), set()),  # the verb
+        ("I'm on the platform team, the platform team owns Terraform and I write it", {"Terraform"}, set(), set()),
+        ("Capstone project - team used TypeScript", {"TypeScript"}, set(), set()),
+        ("most people handle it badly, I don't. Kubernetes daily", {"Kubernetes"}, set(), set()),
+        ("Our DevOps guy set up Jenkins and I maintain it now", {"Jenkins"}, set(), set()),
+        ("want to learn Kubernetes - my team uses it, I guess also ArgoCD", set(), {"Kubernetes", "Argo CD"}, set()),
+        ("My thesis was built on PyTorch", {"PyTorch"}, set(), set()),  # "built" after no tool
     ],
 )
 def test_readings_a_precision_review_found_wrong(vocabulary, cues, skills, have, want, avoid):
