@@ -60,6 +60,32 @@ _GROUP_RUNS_IT = re.compile(
     r"|deploys?|set up|sets up)\b)",
     re.MULTILINE,
 )
+#: in the skills box, a named team opening a clause as the subject of a verb of running something: "The
+#: platform team owns our Kubernetes clusters", "…, but the platform team owns the Terraform", "a startup
+#: where the backend team used k3s" (not "Built the platform the data team uses", "Helped the data team use
+#: dbt"); its word is the ``team`` group, for ``_member_of``
+_THE_TEAM_RUNS_IT = re.compile(
+    r"(?:(?:^|(?<=[.,;:!?\n(-]))[ \t]*(?:(?:at work|honestly|where i work(?:ed)?|(?:in|at) (?:my |the |our )?"
+    r"(?:last |current |previous |old )?(?:job|company|workplace|role))[ \t]*,?[ \t]*)?"
+    r"|\b(?:but|and|so|where|whereas|while)[ \t]+)the[ \t]+"
+    r"(?P<team>platform|infra|infrastructure|ops|operations|it|data|ml|security|mobile|web|network|cloud|[ \t]+)"
+    r"[ \t]+teams?[ \t]+(?=(?:owns?|runs?|ran|manages?|managed|handles?|handled|maintains?|maintained"
+    r"|operates?|operated|uses?|used|set up|sets up)\b)",
+    re.MULTILINE,
+)
+#: the mentee in or over a team: "I'm on the platform team", "I lead the infra team", "me included"
+_IN_A_TEAM = re.compile(
+    r"\bi(?:['’]m| am| was)\s+(?:(?:on|in|part of|a member of|leading|with)\s+(?:the|our|that|this)\b|one of\b)"
+    r"|\bi\s+(?:joined|lead|led|run|manage|managed)\s+(?:the|our|that|this)\s+(?:[\w-]+\s+|\s+)?teams?\b"
+    r"|\bmember of the\b|\bme included\b|\bteam lead\b|\blead of the\b"
+)
+#: the mentee back on what a named team runs, later in the clause: "… dashboards I built", "I trained models in
+#: both", "so do I" (not "…, which is why I want to learn it", "…, I wrote firmware")
+_BACK_ON_IT = re.compile(
+    r"\bi(?:['’]\w+)?\s+(?!(?:[\w-]+\s+){0,4}?(?:want|learn|like|love)\b)(?:[\w-]+\s+){0,4}(?:it|them|both)\b"
+    r"|\bso do i\b|\bi am part of\b"
+    r"|(?<![,;:.!?(–-] )(?<!and )(?<!but )(?<!so )\bi\s+(?:built|wrote|write|maintain|own|configured)\b"
+)
 #: a skill whose name is a kind of business, as the employer: "currently at a cloud provider" (not "for a
 #: cheaper cloud provider", "a Go startup": the employer's stack, which its engineers use)
 _EMPLOYER = re.compile(r"\b(?:at|joined|works?\s+for|working\s+for)\s+(?:a|an)\s+(?:[\w-]+\s+)?$")
@@ -77,12 +103,13 @@ _NEVER_RUN_BY_A_TEAM = frozenset(
     {"language", "frontend", "backend", "design", "communication", "testing", "ai", "data"}
 )
 #: the mentee working on what was just said to be someone else's, or in that team: "I debug it", "I'm on
-#: call for them", "I'm in that team", "which is my team", "I joined the DevOps team", "though I contribute"
+#: call for them", "I'm in that team", "which is my team", "I joined the DevOps team", "though I contribute",
+#: "dashboards that I built"
 _SELF_ON_IT = re.compile(
     r"\bi(?:['’]\w+)?\s+(?:[\w-]+\s+){0,2}(?:it|them)\b"
     r"|\bi(?:['’]m| am) (?:on|in|part of) (?:that|the|this|our)\s+(?:\w+\s+)?team\b"
     r"|\b(?:which|that) is my team\b|\bi (?:joined|lead|run) (?:that|the|this|our)\s+(?:\w+\s+)?team\b"
-    r"|\bi contribute\b"
+    r"|\bi contribute\b|\b(?:that|which)\s+i\s+(?:built|wrote|made|created|set up|maintain|configured)\b"
 )
 #: words that join two skills, or two clauses, in the languages whose verb comes last and in English
 _CONJUNCTIONS = frozenset({"and", "aur", "und", "ve", "dan", "e", "y", "et", "or", "oder", "ya"})
@@ -477,9 +504,7 @@ def _segments(
     ]
     events += [  # "our MLOps team uses Kubeflow", "our infra folks use Knative": someone else's, from after it
         (m.end(), m.end(), OTHERS, " ".join(m.group(0).split()))
-        for m in _GROUP_RUNS_IT.finditer(masked)
-        if not cues.is_company(masked, m.start(), m.group(0))
-        if not _SELF_ON_IT.search(masked, m.end(), _clause_end(masked, m.end()))  # "…, I took over maintaining it"
+        for m in _groups_running_it(masked, default, cues, mentions)
     ]
     events += [(m.start(), m.end(), "end", None) for m in _CLAUSE_END.finditer(masked)]
     events += [(m.start(), m.end(), "comma", None) for m in re.finditer(",", masked)]
@@ -549,6 +574,38 @@ def _segments(
             role, cue = "have", phrase
     if start < len(masked):
         yield start, len(masked), role, cue
+
+
+def _groups_running_it(
+    masked: str, default: str, cues: Cues, mentions: Sequence[SkillMention]
+) -> Iterator[re.Match[str]]:
+    """Groups of others named as the subject of a verb of running something, from which a stretch about
+    someone else starts; not where the mentee is back on it later in the clause ("…, I maintain it now")."""
+    for match in _GROUP_RUNS_IT.finditer(masked):
+        if not cues.is_company(masked, match.start(), match.group(0)) and not _SELF_ON_IT.search(
+            masked, match.end(), _clause_end(masked, match.end())
+        ):
+            yield match
+    if default != "have" or _IN_A_TEAM.search(masked):  # a wish may name a team ("learn what the … team uses")
+        return
+    for match in _THE_TEAM_RUNS_IT.finditer(masked):
+        clause_end = _clause_end(masked, match.end())
+        if not _member_of(masked, match, mentions) and not _BACK_ON_IT.search(masked, match.end(), clause_end):
+            yield match
+
+
+def _member_of(masked: str, team: re.Match[str], mentions: Sequence[SkillMention]) -> bool:
+    """Whether the field names the team's word anywhere else, as a job title or a place the mentee works in:
+    "Platform engineer. The platform team owns EKS", "SRE at a fintech - the SRE team runs Prometheus",
+    "Moved to the platform team last year"."""
+    start, end = team.span()
+    named = [mention for mention in mentions if start <= mention.start < end]
+    if named:  # a team named by a skill, blanked in ``masked``: "the SRE team"
+        return any(mention.skill == named[0].skill and not start <= mention.start < end for mention in mentions)
+    word = re.compile(rf"\b{team.group('team').strip()}\b")
+    if word.search(masked, 0, start) or word.search(masked, end):
+        return True
+    return any(word.search(mention.surface.lower()) for mention in mentions)  # "Data engineer - the data team"
 
 
 def _before_cue(masked: str, position: int, phrase: str, cues: Cues) -> tuple[str, str]:

@@ -623,6 +623,26 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("Node.js. Our DevOps guy set up the CI with GitHub Actions, I just push", "", {"Node.js"}, set(), set()),
         ("", "Argo Workflows, KServe (built on Knative)", set(), {"Argo Workflows", "KServe", "Knative"}, set()),
         ("", "Jaeger v2 built on the OTel collector", set(), {"Jaeger", "OpenTelemetry"}, set()),
+        # batch 25
+        (
+            "Node.js. The platform team owns our Kubernetes clusters (EKS), I read manifests",
+            "",
+            {"Node.js"},
+            set(),
+            set(),
+        ),
+        ("We run everything on EKS, but the platform team owns the Terraform", "", {"Amazon EKS"}, set(), set()),
+        ("Interned where the backend team used MQTT and k3s, I wrote firmware", "", {"Embedded systems"}, set(), set()),
+        (
+            "Done: Linux, Docker. Next modules: Kubernetes, Terraform",
+            "",
+            {"Linux", "Docker"},
+            {"Kubernetes", "Terraform"},
+            set(),
+        ),
+        ("OWASP, Burp Suite, pentesting web apps", "", {"Burp Suite"}, set(), set()),
+        ("I did a UX writing course", "", set(), set(), set()),
+        ("Python. My English is learning still", "", {"Python"}, {"English"}, set()),
         (
             "C++ game dev. Never touched web stuff. Rust as a hobby.",
             "",
@@ -677,6 +697,26 @@ def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, s
         ("Our DevOps guy set up Jenkins and I maintain it now", {"Jenkins"}, set(), set()),
         ("want to learn Kubernetes - my team uses it, I guess also ArgoCD", set(), {"Kubernetes", "Argo CD"}, set()),
         ("My thesis was built on PyTorch", {"PyTorch"}, set(), set()),  # "built" after no tool
+        ("I lead the infra team. The infra team manages AWS and Terraform.", {"AWS", "Terraform"}, set(), set()),
+        ("Platform engineer: the platform team owns Kubernetes, I'm one of 4 engineers", {"Kubernetes"}, set(), set()),
+        ("the ops team runs Grafana dashboards that I built", {"Grafana"}, set(), set()),
+        ("I work closely with the platform team that runs Kubernetes", {"Kubernetes"}, set(), set()),
+        ("Platform engineer. The platform team owns EKS and Terraform.", {"Amazon EKS", "Terraform"}, set(), set()),
+        ("SRE at a fintech - the SRE team runs Prometheus and Grafana", {"SRE", "Prometheus", "Grafana"}, set(), set()),
+        (
+            "Data engineer - the data team uses Airflow and dbt",
+            {"Data engineering", "Apache Airflow", "dbt"},
+            set(),
+            set(),
+        ),
+        ("Moved to the platform team last year. The platform team owns Kubernetes.", {"Kubernetes"}, set(), set()),
+        ("Built the internal platform the data team uses: Airflow, dbt", {"Apache Airflow", "dbt"}, set(), set()),
+        ("Helped the data team use dbt and Airflow properly", {"dbt", "Apache Airflow"}, set(), set()),
+        ("The ops team maintains Grafana dashboards I built", {"Grafana"}, set(), set()),
+        ("Python dev. The data team uses Jupyter and pandas, so do I.", {"Python", "Jupyter", "Pandas"}, set(), set()),
+        ("Wrote the next module of our ERP in Java", {"Java"}, set(), set()),
+        ("Terraform (still learning but I write all our modules)", {"Terraform"}, set(), set()),
+        ("Building and testing web apps in PHP", {"Web development", "PHP"}, set(), set()),
     ],
 )
 def test_readings_a_precision_review_found_wrong(vocabulary, cues, skills, have, want, avoid):
