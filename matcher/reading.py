@@ -48,6 +48,11 @@ _TEAM_NAME = re.compile(r"\s+(?:teams?|squad|squads|department|folks)\b")
 #: "Python people like me", "dashboards people use")
 _PERSON_NAME = re.compile(r"\s+(?:guys?|people)\b")
 _POSSESSIVE = re.compile(r"\b(?:our|their|his|her|your)\s+$")
+#: verbs of running something, after a group of people as their subject: "our infra folks use", "the platform team owns"
+_RUNNING = (
+    r"(?:uses?|used|using|runs?|ran|handles?|handled|works? with|builds?|does|takes? care of|manages?|managed"
+    r"|maintains?|maintained|owns?|operates?|operated|deploys?|set up|sets up)\b"
+)
 #: a group of others opening an item as the subject of a verb of running something: the mentee's team or guy
 #: named by a skill (blanked in ``masked``), some "folks", a colleague: "Our MLOps team uses Kubeflow", "our
 #: DevOps guy set up the CI", "our infra folks use Knative", "a colleague runs our k8s pilot" (not "I lead our
@@ -55,9 +60,7 @@ _POSSESSIVE = re.compile(r"\b(?:our|their|his|her|your)\s+$")
 _GROUP_RUNS_IT = re.compile(
     r"(?:^|(?<=[.,;:!?\n(]))[ \t]*"
     r"(?:(?:my|our)[ \t]{2,}(?:teams?|guys?)|(?:my|our|the|some|most)[ \t]+(?:[\w-]+[ \t]+|[ \t]+)?folks"
-    r"|an?[ \t]+colleague)[ \t]+"
-    r"(?=(?:uses?|used|using|runs?|ran|handles?|works? with|builds?|does|takes? care of|manages?|maintains?|owns?"
-    r"|deploys?|set up|sets up)\b)",
+    rf"|an?[ \t]+colleague)[ \t]+(?={_RUNNING})",
     re.MULTILINE,
 )
 #: in the skills box, a named team opening a clause as the subject of a verb of running something: "The
@@ -69,8 +72,7 @@ _THE_TEAM_RUNS_IT = re.compile(
     r"(?:last |current |previous |old )?(?:job|company|workplace|role))[ \t]*,?[ \t]*)?"
     r"|\b(?:but|and|so|where|whereas|while)[ \t]+)the[ \t]+"
     r"(?P<team>platform|infra|infrastructure|ops|operations|it|data|ml|security|mobile|web|network|cloud|[ \t]+)"
-    r"[ \t]+teams?[ \t]+(?=(?:owns?|runs?|ran|manages?|managed|handles?|handled|maintains?|maintained"
-    r"|operates?|operated|uses?|used|set up|sets up)\b)",
+    rf"[ \t]+teams?[ \t]+(?={_RUNNING})",
     re.MULTILINE,
 )
 #: the mentee in or over a team: "I'm on the platform team", "I lead the infra team", "me included"
