@@ -54,13 +54,14 @@ _RUNNING = (
     r"|maintains?|maintained|owns?|operates?|operated|deploys?|set up|sets up)\b"
 )
 #: a group of others opening an item as the subject of a verb of running something: the mentee's team or guy
-#: named by a skill (blanked in ``masked``), some "folks", a colleague: "Our MLOps team uses Kubeflow", "our
-#: DevOps guy set up the CI", "our infra folks use Knative", "a colleague runs our k8s pilot" (not "I lead our
-#: Go team", "I help folks use Terraform")
+#: named by a skill (blanked in ``masked``), "my teams", some "folks", a colleague: "Our MLOps team uses Kubeflow",
+#: "our DevOps guy set up the CI", "My teams used Kafka", "our infra folks use Knative", "a colleague runs our k8s
+#: pilot" (not "I lead our Go team", "I help folks use Terraform", "Mentored my teams on Go")
 _GROUP_RUNS_IT = re.compile(
     r"(?:^|(?<=[.,;:!?\n(]))[ \t]*"
-    r"(?:(?:my|our)[ \t]{2,}(?:teams?|guys?)|(?:my|our|the|some|most)[ \t]+(?:[\w-]+[ \t]+|[ \t]+)?folks"
-    rf"|an?[ \t]+colleague)[ \t]+(?={_RUNNING})",
+    r"(?:(?:my|our)[ \t]{2,}(?:teams?|guys?)|(?:my|our)[ \t]+teams"
+    r"|(?:my|our|the|some|most)[ \t]+(?:[\w-]+[ \t]+|[ \t]+)?folks|an?[ \t]+colleague)[ \t]+"
+    rf"(?={_RUNNING})",
     re.MULTILINE,
 )
 #: in the skills box, a named team opening a clause as the subject of a verb of running something: "The

@@ -643,6 +643,17 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("OWASP, Burp Suite, pentesting web apps", "", {"Burp Suite"}, set(), set()),
         ("I did a UX writing course", "", set(), set(), set()),
         ("Python. My English is learning still", "", {"Python"}, {"English"}, set()),
+        # batch 26
+        (
+            "Android dev. Nothing on backend or cloud, but I use Firebase",
+            "",
+            {"Android", "Firebase"},
+            set(),
+            {"Backend development", "Cloud"},
+        ),
+        ("My teams used Kafka and Postgres. I approved those decisions", "", set(), set(), set()),
+        ("Rust. Just started reading about WebAssembly", "", {"Rust"}, {"WebAssembly"}, set()),
+        ("Python; Argo CD is run by our infra contractor", "", {"Python"}, set(), set()),
         (
             "C++ game dev. Never touched web stuff. Rust as a hobby.",
             "",
@@ -717,6 +728,9 @@ def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, s
         ("Wrote the next module of our ERP in Java", {"Java"}, set(), set()),
         ("Terraform (still learning but I write all our modules)", {"Terraform"}, set(), set()),
         ("Building and testing web apps in PHP", {"Web development", "PHP"}, set(), set()),
+        ("Mentored my teams on Go and Kubernetes", {"Go", "Kubernetes"}, set(), set()),
+        ("nothing in Kubernetes scares me, I run 3 clusters", {"Kubernetes"}, set(), set()),
+        ("Linux sysadmin, hired by a contractor for a bank", {"Linux", "System administration"}, set(), set()),
     ],
 )
 def test_readings_a_precision_review_found_wrong(vocabulary, cues, skills, have, want, avoid):
