@@ -89,6 +89,20 @@ _BACK_ON_IT = re.compile(
     r"|\bso do i\b|\bi am part of\b"
     r"|(?<![,;:.!?(–-] )(?<!and )(?<!but )(?<!so )\bi\s+(?:built|wrote|write|maintain|own|configured)\b"
 )
+#: someone else as the object of the mentee's verb of teaching, helping or working, not the subject of their own:
+#: "I taught my brother Python", "I help my friend with Go" (not "I know my team uses Kafka", "I think my
+#: brother in Berlin uses Go", "if I taught my brother Python")
+_MENTEE_VERB = re.compile(
+    r"(?<!wish )(?<!if )\bi(?:['’]\w+)?[ \t]+(?:(?:also|often|usually|sometimes|really|regularly|just|now|still|"
+    r"have|had|do|did|will|can|could)[ \t]+){0,2}(?:teach|taught|teaching|tutor(?:ed|ing)?|mentor(?:ed|ing)?|"
+    r"coach(?:ed|ing)?|train(?:ed|ing)?|help(?:ed|ing)?|support(?:ed|ing)?|show(?:ed|n|ing)?|explain(?:ed|ing)?|"
+    r"guide[ds]?|guiding|assist(?:ed|ing)?|lead|led|leading|manage[ds]?|managing|maintain(?:ed|ing)?)[ \t]+$"
+)
+#: what may stand between someone else named as the mentee's object and the skill: nothing, or a preposition
+#: with at most a determiner and one word ("I help my friend with Go", "… with the Terraform migration")
+_OBJECT_GAP = re.compile(
+    r"[ \t]*|[ \t]+(?:with|on|in|about|through)[ \t]+(?:(?:the|a|an|our|their|his|her|my)[ \t]+)?(?:[\w-]+[ \t]+)?"
+)
 #: a skill whose name is a kind of business, as the employer: "currently at a cloud provider" (not "for a
 #: cheaper cloud provider", "a Go startup": the employer's stack, which its engineers use)
 _EMPLOYER = re.compile(r"\b(?:at|joined|works?\s+for|working\s+for)\s+(?:a|an)\s+(?:[\w-]+\s+)?$")
@@ -502,7 +516,8 @@ def _segments(
         (m.start(), m.end(), *_before_cue(masked, m.start(), m.group(0), cues))
         for m in cues.before_pattern.finditer(masked)
         if cues.before[m.group(0)] != NO_CUE or not _after_a_tool(masked, m.start(), mentions)
-        if cues.before[m.group(0)] != OTHERS or not cues.is_company(masked, m.start(), m.group(0))
+        if cues.before[m.group(0)] != OTHERS
+        or not (cues.is_company(masked, m.start(), m.group(0)) or _object_of_the_mentee(masked, m, mentions))
         if m.group(0) != "no" or cues.negates_with_no(masked, m.start())
     ]
     events += [  # "our MLOps team uses Kubeflow", "our infra folks use Knative": someone else's, from after it
@@ -577,6 +592,15 @@ def _segments(
             role, cue = "have", phrase
     if start < len(masked):
         yield start, len(masked), role, cue
+
+
+def _object_of_the_mentee(masked: str, others: re.Match[str], mentions: Sequence[SkillMention]) -> bool:
+    """Whether someone else named by ``others`` is the object of the mentee's verb of teaching or helping, with a
+    skill right after them: "I taught my brother Python", "I help my friend with Go"."""
+    if not _MENTEE_VERB.search(masked, 0, others.start()):
+        return False
+    skill = next((mention for mention in mentions if mention.start >= others.end()), None)
+    return skill is not None and bool(_OBJECT_GAP.fullmatch(masked, others.end(), skill.start))
 
 
 def _groups_running_it(

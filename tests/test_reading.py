@@ -654,6 +654,13 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("My teams used Kafka and Postgres. I approved those decisions", "", set(), set(), set()),
         ("Rust. Just started reading about WebAssembly", "", {"Rust"}, {"WebAssembly"}, set()),
         ("Python; Argo CD is run by our infra contractor", "", {"Python"}, set(), set()),
+        # batch 27
+        ("discord bots in python. my older brother works with kubernetes", "", {"Python"}, set(), set()),
+        ("I taught my little brother Python", "", {"Python"}, set(), set()),  # the object of the mentee's verb
+        ("I help my friend with Go", "", {"Go"}, set(), set()),
+        ("I know my team uses Kafka", "", set(), set(), set()),  # the subject of its own verb
+        ("I think my brother in Berlin uses Go", "", set(), set(), set()),  # no verb of teaching or helping
+        ("I like Rust but my friends in school use Java", "", {"Rust"}, set(), set()),
         (
             "C++ game dev. Never touched web stuff. Rust as a hobby.",
             "",
