@@ -201,7 +201,7 @@ def test_extraction_gold_sets_have_two_labellers_and_share_no_phrase():
 
 def test_the_claims_audits_keep_both_auditors_verdicts():
     lines = [json.loads(line) for line in Path("data/eval/claims-audit.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(lines) == 1620 and len({line["id"] for line in lines}) == 1620
+    assert len(lines) == 1680 and len({line["id"] for line in lines}) == 1680
     for line in lines:
         assert (line["skills"] + line["interests"]).strip()
         for audit in line["audits"]:
