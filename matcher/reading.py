@@ -599,7 +599,7 @@ def _object_of_the_mentee(masked: str, others: re.Match[str], mentions: Sequence
     skill right after them: "I taught my brother Python", "I help my friend with Go"."""
     if not _MENTEE_VERB.search(masked, 0, others.start()):
         return False
-    skill = next((mention for mention in mentions if mention.start >= others.end()), None)
+    skill = _next_mention(mentions, others.end())
     return skill is not None and bool(_OBJECT_GAP.fullmatch(masked, others.end(), skill.start))
 
 
@@ -652,6 +652,11 @@ def _after_a_tool(masked: str, position: int, mentions: Sequence[SkillMention]) 
     return any(mention.end <= position and _TOOL_NOTE.fullmatch(masked, mention.end, position) for mention in mentions)
 
 
+def _next_mention(mentions: Sequence[SkillMention], position: int) -> SkillMention | None:
+    """The first skill named at or after ``position``."""
+    return next((mention for mention in mentions if mention.start >= position), None)
+
+
 def _clause_end(masked: str, position: int) -> int:
     """Where the clause that holds ``position`` ends."""
     stop = _CLAUSE_END.search(masked, position)
@@ -685,7 +690,7 @@ def _states_a_skill(
     start, end = cue
     if _negates_cue(masked, negation_end, start, mentions) or _NOT_A_STATEMENT.search(masked, 0, start):
         return False
-    named = next((mention for mention in mentions if mention.start >= end), None)
+    named = _next_mention(mentions, end)
     return (
         named is not None
         and bool(cues.qualifier_run.fullmatch(masked, end, named.start))
