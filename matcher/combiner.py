@@ -32,6 +32,7 @@ FEATURES = (
     "avoid",  # the project asks for skills the mentee avoids
     "level_beginner",  # project approachability, for a self-declared beginner
     "approachability",  # project approachability, for everyone (most mentees are new to the project)
+    "hubness",  # how near the project sits to every project's skills field (near everything: no one's in particular)
 )
 MAX_GRADE = 3.0
 

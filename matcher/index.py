@@ -125,6 +125,7 @@ class ProjectIndex:
     skill_matrix: SkillMatrix
     known_words: frozenset[str]
     approachability: np.ndarray  # −1 demanding … 1 beginner-friendly, per project
+    hubness: np.ndarray  # mean cosine of each project with every project's skills field: near everything, for everyone
 
     @property
     def projects(self) -> tuple[Project, ...]:
@@ -182,7 +183,8 @@ def build_index(
     cues: Cues,
     cache_dir: Path | None = None,
 ) -> ProjectIndex:
-    """Index a catalogue: encode passages and sentences (cached), fit TF-IDF, extract skills, rate approachability."""
+    """Index a catalogue: encode passages and sentences (cached), fit TF-IDF, extract skills, rate approachability
+    and hubness."""
     # the catalogue's own words are never taken for misspelt skills
     known_words = frozenset(word for project in catalogue for word in words(project.text, stop_words()))
     skills = tuple(project_skills(project, vocabulary, known_words, cues.plain_words) for project in catalogue)
@@ -201,8 +203,10 @@ def build_index(
         passage_owner.extend([position] * len(views))
         sentence_lists.append(tuple(body))
     sentence_texts = [sentence for sentences in sentence_lists for sentence in sentences]
-    vectors = cached_encode(encoder, passage_texts + sentence_texts, cache_dir)
+    skill_texts = [text for project in catalogue if (text := project.skills_text or ", ".join(project.skills))]
+    vectors = cached_encode(encoder, passage_texts + sentence_texts + skill_texts, cache_dir)
     passage_vectors = vectors[: len(passage_texts)]
+    sentence_end = len(passage_texts) + len(sentence_texts)
     owners = np.asarray(passage_owner)
     project_vectors = np.vstack(
         [passage_vectors[owners == position].mean(axis=0) for position in range(len(catalogue))]
@@ -215,7 +219,7 @@ def build_index(
         passage_owner=owners,
         project_vectors=project_vectors.astype(np.float32),
         sentences=tuple(sentence_lists),
-        sentence_vectors=vectors[len(passage_texts) :],
+        sentence_vectors=vectors[len(passage_texts) : sentence_end],
         sentence_offsets=np.cumsum([0, *(len(sentences) for sentences in sentence_lists)]),
         words=word_matrix,
         skills=skills,
@@ -229,4 +233,17 @@ def build_index(
                 for project in catalogue
             ]
         ),
+        hubness=hubness(project_vectors, vectors[sentence_end:]),
     )
+
+
+def hubness(project_vectors: np.ndarray, skill_vectors: np.ndarray) -> np.ndarray:
+    """How close each project sits to every project's recommended-skills field, as a mentee's list of skills reads.
+
+    Dense similarity has hubs: a project near the middle of the catalogue (many skills, general
+    words) scores well against every query, so it climbs every ranking without fitting anyone
+    in particular. The combiner learns how much to hold that against it.
+    """
+    if not len(skill_vectors):
+        return np.zeros(len(project_vectors), dtype=np.float32)
+    return (project_vectors @ skill_vectors.T).mean(axis=1).astype(np.float32)

@@ -2,9 +2,9 @@
 
 Channels (see :data:`matcher.combiner.FEATURES`): meaning (what the mentee has and wants, and
 their wishes alone), words (TF-IDF), skills had against skills asked for, skills wanted against
-skills used, skills avoided, and level fit (approachability for everyone, and again for a
-self-declared beginner). :class:`~matcher.combiner.Combiner` weighs them, as learned from graded
-profiles, into a fit of 0–100.
+skills used, skills avoided, level fit (approachability for everyone, and again for a
+self-declared beginner), and the project's hubness (how near it sits to every project's skills).
+:class:`~matcher.combiner.Combiner` weighs them, as learned from graded profiles, into a fit of 0–100.
 """
 
 from __future__ import annotations
@@ -170,6 +170,7 @@ def channel_scores_many(profiles: Sequence[Profile], index: ProjectIndex, encode
                 *_skill_features(profile, index.skill_matrix),
                 beginner * index.approachability,
                 index.approachability,
+                index.hubness,
             ]
         ).astype(np.float32)
         results.append(ChannelScores(features, query_vectors[column], Overlaps(profile, index)))

@@ -323,6 +323,22 @@ def test_fields_meet_the_projects_fields_and_languages_are_no_field(recommender)
     assert fields.min() >= 0 and fields.max() <= 1 + 1e-6
 
 
+def test_hubness_is_each_projects_mean_similarity_to_every_skills_field(recommender):
+    from matcher.index import hubness
+
+    index = recommender.index
+    fields = [project.skills_text or ", ".join(project.skills) for project in index.projects]
+    expected = (index.project_vectors @ recommender.encoder.encode([f for f in fields if f]).T).mean(axis=1)
+    assert np.allclose(index.hubness, expected, atol=1e-5)
+    scores = recommender.scores(recommender.profile("Go, Kubernetes"))
+    assert np.array_equal(scores.feature("hubness"), index.hubness)  # the same for every mentee
+    # a project near both skills fields sits nearer the middle than one near neither
+    projects = np.eye(3, dtype=np.float32)[[0, 2]]
+    fields_vectors = np.array([[0.8, 0.6, 0.0], [0.6, 0.8, 0.0]], dtype=np.float32)
+    assert hubness(projects, fields_vectors).tolist() == pytest.approx([0.7, 0.0])
+    assert not hubness(projects, np.zeros((0, 3), dtype=np.float32)).any()  # a catalogue without skills fields
+
+
 def test_spans_are_encoded_apart_when_the_encoder_cannot_pool_them():
     from matcher.embedding import encode_with_spans
 
