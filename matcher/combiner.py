@@ -57,11 +57,6 @@ class Combiner:
         """The 0–1 fit of each row: the expected grade over 3, monotone in :meth:`raw`."""
         return 1.0 / (1.0 + np.exp(-(self.slope * self.raw(matrix) + self.offset)))
 
-    def contributions(self, row: np.ndarray) -> dict[str, float]:
-        """Each feature's part of one project's linear score (what pushed it up or down)."""
-        standard = (row - np.asarray(self.mean)) / np.asarray(self.scale)
-        return dict(zip(self.features, (standard * np.asarray(self.coef)).tolist(), strict=True))
-
     @classmethod
     def single(cls, feature: str) -> Combiner:
         """A baseline that ranks by one feature alone (its fit is the feature itself, clipped)."""
