@@ -152,8 +152,6 @@ def test_a_several_word_name_needs_its_other_words_exact(vocabulary):
         ("CloudFormation", {"AWS", "Infrastructure as code"}),
         ("Phoenix framework", {"Elixir"}),
         ("MERN stack", {"MongoDB", "Express.js", "React", "Node.js"}),
-        ("Bash scripts", {"Scripting"}),  # batch 29: Bash is shell scripting
-        ("LLM agents with LangChain", {"LLMs", "Artificial intelligence"}),
     ],
 )
 def test_a_tool_implies_what_using_it_always_takes(vocabulary, text, implied):
