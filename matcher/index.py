@@ -147,7 +147,7 @@ def project_skills(
     ``known_words`` (the catalogue's) and ``plain_words`` (the reading's) are never taken for
     misspelt skills ("system" is no systemd).
     """
-    field = project.skills_text or ", ".join(project.skills)
+    field = project.skills_field
     prose = "\n".join((project.title, project.description, project.expected_outcome, *project.extra.values()))
     in_field = vocabulary.mentions(field, known_words, plain_words)
     in_text = vocabulary.mentions(prose, known_words, plain_words)
@@ -203,7 +203,7 @@ def build_index(
         passage_owner.extend([position] * len(views))
         sentence_lists.append(tuple(body))
     sentence_texts = [sentence for sentences in sentence_lists for sentence in sentences]
-    skill_texts = [text for project in catalogue if (text := project.skills_text or ", ".join(project.skills))]
+    skill_texts = [project.skills_field for project in catalogue if project.skills_field]
     vectors = cached_encode(encoder, passage_texts + sentence_texts + skill_texts, cache_dir)
     passage_vectors = vectors[: len(passage_texts)]
     sentence_end = len(passage_texts) + len(sentence_texts)
@@ -226,12 +226,7 @@ def build_index(
         skill_matrix=skill_matrix(skills, {name: skill.category for name, skill in vocabulary.skills.items()}),
         known_words=known_words,
         approachability=np.array(
-            [
-                cues.approachability(
-                    project.text, f"{project.title}\n{project.skills_text or ', '.join(project.skills)}"
-                )
-                for project in catalogue
-            ]
+            [cues.approachability(project.text, f"{project.title}\n{project.skills_field}") for project in catalogue]
         ),
         hubness=hubness(project_vectors, vectors[sentence_end:]),
     )

@@ -107,6 +107,11 @@ class Project:
         return split_skills(self.extra.get("Technologies", ""))
 
     @property
+    def skills_field(self) -> str:
+        """The recommended-skills field as the term wrote it, or the parsed skills joined when it had none."""
+        return self.skills_text or ", ".join(self.skills)
+
+    @property
     def text(self) -> str:
         """Everything a mentee could match on, as one block of prose."""
         parts = [self.title, self.description, self.expected_outcome, self.skills_text]
