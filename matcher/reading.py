@@ -464,7 +464,9 @@ def read_profile(
             # "no Go yet, but learning it" is a wish, "I know what Docker is but never used it" a negation
             later = "want" if role == "avoid" else "avoid"
             role, cue = _referring_back(later, segments, mentions, masked, read_to) or (role, cue)
-            if role == "have" and cue is None:  # no cue read it: a wish whose verb comes last may
+            if role == "have" and (cue is None or (not after and cue not in item)):
+                # no cue of its own list item read it ("Docker basic aata hai, Kubernetes abhi seekh raha
+                # hoon"): a wish whose verb comes last may
                 role, cue = _verb_final_wish(segments, masked, mention.end, cues) or (role, cue)
             # "our DevOps team does that" names a team, not a skill had (but "I lead the Go team")
             if role == "have" and _names_a_group(masked, mention) and not _FIRST_PERSON.search(item):

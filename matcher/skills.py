@@ -54,6 +54,11 @@ _USE_NOTE = re.compile(
     r"ten|several|many|a\s+few|a\s+couple\s+of)\s*(?:years?|yrs?|months?)|since\s+(?:19|20)\d\d|as\s+a\s+hobby)\b",
     re.IGNORECASE,
 )
+#: A name with its version glued on: "go1.21", "python3.11", "vue3". Not a hexadecimal run such as an id's
+#: "dba9" or "cd32", nor part of an address ("rust2020@example.org"), and a two-letter name only with a
+#: dotted version ("go1.21", not "ui5").
+_GLUED_VERSION = re.compile(r"(?<![\w.@/])([^\W\d_]{2,})v?(\d+(?:\.\d+)*)(?![\w+#@/]|\.\w)")
+_HEXADECIMAL = re.compile(r"[a-f]+")
 #: What may follow a list item without making it part of a phrase: a parenthesis (perhaps cut by a comma), a version.
 _ANNOTATION = re.compile(r"^\s*(?:\([^)]*\)?|v?\d+(?:\.\d+)*\+?)")
 #: What never makes a list item more than a name: emoji and other symbols, and words of unspaced script
@@ -239,7 +244,8 @@ class SkillVocabulary:
         known_words: frozenset[str] | set[str] = frozenset(),
         plain_words: frozenset[str] | set[str] = frozenset(),
     ) -> list[SkillMention]:
-        """Every place ``text`` names a skill (by alias, or by a misspelt alias), in order, without implications.
+        """Every place ``text`` names a skill (by alias, a misspelt alias or a versioned one: "go1.21"), in order,
+        without implications.
 
         ``known_words`` (e.g. the catalogue's vocabulary) and ``plain_words`` (plain English) are
         real words, never taken for misspelt skills.
@@ -257,6 +263,7 @@ class SkillVocabulary:
             if alias in self.ambiguous and not self._means_skill(folded, match.start(), match.end(), skill):
                 continue
             found.append(SkillMention(skill, text[match.start() : match.end()], start=match.start(), end=match.end()))
+        found += self._versioned(text, folded, lowered)
         covered = [(mention.start, mention.end) for mention in found]
         for word in _WORD.finditer(lowered):
             token = word.group(0)
@@ -281,6 +288,20 @@ class SkillVocabulary:
                 )
                 covered.append((start, end))
         return sorted(found, key=lambda mention: mention.start)
+
+    def _versioned(self, text: str, folded: str, lowered: str) -> list[SkillMention]:
+        """Names with a version glued on ("go1.21", "python3.11"): the version says which thing is meant,
+        so even an ambiguous name ("go") is the skill."""
+        found = []
+        for match in _GLUED_VERSION.finditer(lowered):
+            alias, version = match.groups()
+            skill = self._alias_to_skill.get(alias)
+            if skill is None or _HEXADECIMAL.fullmatch(alias) or (len(alias) == 2 and "." not in version):
+                continue
+            if self._names_something_else(folded, match.start(), skill):
+                continue
+            found.append(SkillMention(skill, text[match.start() : match.end()], start=match.start(), end=match.end()))
+        return found
 
     def misspelt_alias(self, token: str) -> str | None:
         """The one-word alias that the lower-case word ``token`` misspells ("kubernets" → "kubernetes"), if any.

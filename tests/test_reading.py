@@ -672,6 +672,24 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         # no-code lists, as "un poco de" already does: "Zapier, Airtable y algo de Make")
         ("Manejo Linux, bash, algo de C", "", {"Linux", "Bash", "C"}, set(), set()),
         ("", "operadores de kubernetes, algo de scheduling", set(), {"Kubernetes controllers", "Scheduling"}, set()),
+        # false claims of earlier audits that the reading still made
+        (
+            "Skills: Go (some), Docker (good). Learning goals: networking, ipsec",
+            "",
+            {"Go", "Docker"},
+            {"Networking", "IPsec"},
+            set(),
+        ),
+        ("Docker basic aata hai, Kubernetes abhi YouTube se seekh raha hoon", "", {"Docker"}, {"Kubernetes"}, set()),
+        ("Go aata hai aur Kubernetes seekh raha hoon", "", {"Go"}, {"Kubernetes"}, set()),  # the conjunction ends it
+        # the nineteenth precision review's counter-examples: cues withdrawn or left out
+        ("Interests: Python (10 years experience), Django, Flask.", "", {"Python", "Django", "Flask"}, set(), set()),
+        ("I was reading up on Kafka internals because I run it in production", "", {"Kafka"}, set(), set()),
+        ("I teach the Python intro course at my university.", "", {"Python"}, set(), set()),
+        ("Kubernetes sounds interesting, I have only used Docker so far.", "", {"Docker"}, {"Kubernetes"}, set()),
+        ("k8s 1.28, go1.21, python3.11, vue3, css3", "", {"Kubernetes", "Go", "Python", "Vue", "CSS"}, set(), set()),
+        ("ids c309, dba9, cd32; ui5 and web3", "", set(), set(), set()),  # hexadecimal, or no version of a skill
+        ("Contact me at rust2020@gmail.com", "", set(), set(), set()),  # an address
     ],
 )
 def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):
