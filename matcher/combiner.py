@@ -100,7 +100,9 @@ def train(matrices: Sequence[np.ndarray], grades: Sequence[np.ndarray], regulari
     """Learn a combiner from graded profiles: one feature matrix (projects × features) and grade vector each.
 
     Pairs are weighted by their grade difference, so putting an excellent project under an
-    irrelevant one costs more than swapping two near-equal ones.
+    irrelevant one costs more than swapping two near-equal ones, and shared out within each
+    profile, so every profile counts the same however many pairs its grades make (a profile
+    with many relevant projects would otherwise outweigh a newcomer's with two).
     """
     from sklearn.linear_model import LogisticRegression  # training only: ranking never pays for the import
 
@@ -112,7 +114,7 @@ def train(matrices: Sequence[np.ndarray], grades: Sequence[np.ndarray], regulari
         standard = (matrix - mean) / scale
         better, worse = np.nonzero(grade[:, None] - grade[None, :] >= 0.5)
         differences.append(standard[better] - standard[worse])
-        weights.append(grade[better] - grade[worse])
+        weights.append((grade[better] - grade[worse]) / max(1, len(better)))
     if not any(len(block) for block in differences):
         raise MatcherError("no graded profile separates any two projects: nothing to learn from")
     pairs = np.vstack(differences)
