@@ -690,6 +690,7 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("k8s 1.28, go1.21, python3.11, vue3, css3", "", {"Kubernetes", "Go", "Python", "Vue", "CSS"}, set(), set()),
         ("ids c309, dba9, cd32; ui5 and web3", "", set(), set(), set()),  # hexadecimal, or no version of a skill
         ("Contact me at rust2020@gmail.com", "", set(), set(), set()),  # an address
+        ("I wrote PyTorchJob and TFJob specs for our training runs", "", {"Kubeflow"}, set(), set()),  # its job kinds
     ],
 )
 def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):
