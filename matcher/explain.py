@@ -42,9 +42,12 @@ def explain(match: Match, profile: Profile, index: ProjectIndex, query_vector: n
         SkillMatch(skill, _mentee_words(profile, skill), skills.surfaces.get(skill, skill)) for skill in overlap.matched
     )
     goals = tuple(
-        SkillMatch(skill, _wish_words(profile, skill), skills.surfaces.get(skill, skill)) for skill in overlap.wanted
+        SkillMatch(skill, _wish_words(profile, skill), skills.surfaces.get(skill, skill))
+        for skill in overlap.wanted
+        if skill not in profile.implied_wishes
     )
-    # a skill the mentee wants to learn is said once, as a learning goal, not again as a skill to learn; one that
+    # a skill the mentee wants to learn is said once, as a learning goal, not again as a skill to learn (nor at
+    # all when a skill they have implies it: wanting "testing" with Selenium is no wish to learn it); one that
     # every project asks for (Git, English) tells this project apart from none and is not said at all
     lacking = [
         skill

@@ -17,7 +17,8 @@ class Profile:
     ``implied`` maps a skill implied by a had one to the had skill (controller-runtime → Go);
     ``neighbours`` are skills related to those had or wanted (Podman → Docker), for word matching only;
     ``goals`` are the wanted skills that tell projects apart (not Git or contributing to open source,
-    which every project of a programme involves).
+    which every project of a programme involves); ``implied_wishes`` are wanted skills that a had one
+    implies (a Selenium tester who wants "testing"): they want to work on them, not to learn them.
     """
 
     skills_text: str
@@ -26,6 +27,7 @@ class Profile:
     implied: dict[str, str] = field(compare=False)
     neighbours: frozenset[str] = frozenset()
     goals: frozenset[str] = frozenset()
+    implied_wishes: frozenset[str] = frozenset()
 
     @cached_property
     def direct_skills(self) -> frozenset[str]:
@@ -112,10 +114,12 @@ def _with_reading(skills: str, interests: str, reading: Reading, vocabulary: Ski
     for skill in reading.have:
         for name, _ in vocabulary.implied(skill):
             implied.setdefault(name, skill)
+    implied_wishes = frozenset(reading.want) & set(implied)
     for skill in reading.have + reading.want + reading.avoid:  # what the mentee said beats an implication
         implied.pop(skill, None)
     neighbours = frozenset(name for skill in reading.have + reading.want for name in vocabulary.related(skill))
-    return Profile(skills, interests, reading, implied, neighbours, frozenset(reading.want) - vocabulary.programme_wide)
+    goals = frozenset(reading.want) - vocabulary.programme_wide
+    return Profile(skills, interests, reading, implied, neighbours, goals, implied_wishes)
 
 
 def _sentence(text: str, skills: tuple[str, ...]) -> str:

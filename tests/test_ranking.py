@@ -253,6 +253,18 @@ def test_explanations_follow_the_reading(recommender):
     assert "learning_goals" in data and "matched_skills" in data
 
 
+def test_a_wish_for_what_a_had_skill_implies_is_no_learning_goal(recommender):
+    """A Selenium tester who wants "testing" wants to work on it, not to learn it: neither line is said."""
+    profile = recommender.profile(
+        "QA automation: Selenium, Cypress, GoReleaser", "testing infra, e2e tests, release automation"
+    )
+    assert {"Testing", "End-to-end testing", "Release engineering"} <= profile.implied_wishes
+    for result in recommender.recommend_profile(profile, Query(top=60)):
+        said = {item.skill for item in result.explanation.learning_goals} | set(result.explanation.missing_skills)
+        assert not said & profile.implied_wishes
+        assert "learn Testing" not in result.explanation.summary
+
+
 def test_a_wish_every_project_meets_favours_none(recommender):
     """Contributing to open source is what every project offers: wanting it is no goal a project meets."""
     profile = recommender.profile("Python", "I want to start contributing to open source and learn Kubernetes")
