@@ -183,8 +183,8 @@ def test_smoke_error_in_a_new_process_is_one_line():
 def test_evaluate_a_two_grader_set_reports_subsets_and_agreement(cli):
     status, out, err = cli("evaluate", str(ROOT / "data" / "eval" / "graded-default.jsonl"))
     assert status == 0, err
-    assert "nDCG@5 by subset  tune (180)  test (25)  hard (74)" in out
-    assert "graders A and B on 205 profiles: nDCG@5 of one against the other 0.936" in out
+    assert "nDCG@5 by subset  tune (220)  test (25)  hard (88)" in out
+    assert "graders A and B on 245 profiles: nDCG@5 of one against the other 0.941" in out
 
 
 def test_evaluate_extraction_prints_precision_and_recall_per_role(cli):

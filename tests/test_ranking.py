@@ -151,7 +151,7 @@ def test_bad_judgements_file(tmp_path):
 
 GRADED = {"default": "data/eval/graded-default.jsonl", "2026-03": "data/eval/graded-2026-03.jsonl"}
 #: profiles per graded set: 85 each, and 80 more on the default catalogue (a validation set, then 40 beginner-heavy)
-SIZES = {"default": 205, "2026-03": 85}
+SIZES = {"default": 245, "2026-03": 85}
 
 
 @pytest.mark.parametrize("name", GRADED)
@@ -201,7 +201,7 @@ def test_extraction_gold_sets_have_two_labellers_and_share_no_phrase():
 
 def test_the_claims_audits_keep_both_auditors_verdicts():
     lines = [json.loads(line) for line in Path("data/eval/claims-audit.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(lines) == 1720 and len({line["id"] for line in lines}) == 1720
+    assert len(lines) == 1760 and len({line["id"] for line in lines}) == 1760
     for line in lines:
         assert (line["skills"] + line["interests"]).strip()
         for audit in line["audits"]:
