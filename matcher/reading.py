@@ -349,7 +349,7 @@ class Cues:
         self.years_experienced = float(data["years"]["experienced"])
         year_words = whole_words(_lower(data["years"].get("words", ("years", "year", "yrs", "yr"))), start=False)
         #: "5 years", "3 saal", "3年": a number of years, which sets a level and, after a skill, says it is had
-        self.years = re.compile(rf"(\d+(?:\.\d+)?)\s*\+?\s*(?:{year_words})")
+        self.years = re.compile(rf"(?<!\d)(\d{{1,2}}(?:\.\d+)?)\s*\+?\s*(?:{year_words})")  # not "2024年" (a date)
         self.first_person: frozenset[str] = frozenset(_lower(data["first_person"]))
         courses = data.get("courses_done", {})
         #: after-cues that name a course ("Go course"), and the words that say it is done ("took a Python course")
@@ -458,8 +458,12 @@ def read_profile(
             after = _after_cue(masked, mention.end, cues)
             read_to = mention.end
             if after and _after_cue_decides(role, cue, after, cues, item):
-                role, cue = after
-                read_to = masked.find(after[1], mention.end) + len(after[1])  # "Kotlin - I only heard of it"
+                cue_end = masked.find(after[1], mention.end) + len(after[1])
+                if not (
+                    after[0] == "want" and UNSPACED.search(after[1]) and _years_follow(masked, cue_end, mentions, cues)
+                ):
+                    role, cue = after
+                    read_to = cue_end  # "Kotlin - I only heard of it"
             # a later cue in the clause that names no skill of its own refers back to this one:
             # "no Go yet, but learning it" is a wish, "I know what Docker is but never used it" a negation
             later = "want" if role == "avoid" else "avoid"
@@ -770,6 +774,14 @@ def _referring_back(
             return None  # "but never touched it"; not "never built anything for it"
         return role, cue
     return None
+
+
+def _years_follow(masked: str, position: int, mentions: Sequence[SkillMention], cues: Cues) -> bool:
+    """Whether years of use are stated after a learning cue, before the next skill: a modest expert's "still
+    studying", as Japanese and Korean writers say it ("Javaは勉強中ですが、実務経験も5年あります", "React는 공부
+    중입니다. 실무 3년 차")."""
+    following = _next_mention(mentions, position)
+    return bool(cues.years.search(masked, position, following.start if following else len(masked)))
 
 
 def _verb_final_wish(

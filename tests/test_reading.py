@@ -322,6 +322,9 @@ def test_fourth_round_cues(vocabulary, cues, skills, have, want, avoid):
         ("Python 2 años", "intermediate"),
         ("Go, 5年经验", "experienced"),
         ("Java 4yrs", "experienced"),
+        ("Kotlin 4년", "experienced"),
+        ("2024年に大学を卒業しました。Python", None),  # a date, not a number of years
+        ("2024년에 졸업했습니다. Python", None),
     ],
 )
 def test_years_in_other_languages_set_the_level(vocabulary, cues, text, level):
@@ -691,6 +694,13 @@ def test_fifth_round_words_that_name_no_skill(vocabulary, cues, skills, interest
         ("ids c309, dba9, cd32; ui5 and web3", "", set(), set(), set()),  # hexadecimal, or no version of a skill
         ("Contact me at rust2020@gmail.com", "", set(), set(), set()),  # an address
         ("I wrote PyTorchJob and TFJob specs for our training runs", "", {"Kubeflow"}, set(), set()),  # its job kinds
+        # Japanese and Korean "studying it" after a skill (the twentieth review); years of use after it keep it had
+        ("AWS, Terraform, ECS。Kubernetesは勉強中です。", "", {"AWS", "Terraform"}, {"Kubernetes"}, set()),
+        ("Python, FastAPI, Go 공부 중입니다", "", {"Python", "FastAPI"}, {"Go"}, set()),
+        ("Goを学んでいます。Pythonは5年使っています。", "", {"Python"}, {"Go"}, set()),
+        ("Pythonを勉強中の後輩に教えています。", "", {"Python"}, set(), set()),  # juniors who study it
+        ("Javaは勉強中ですが、実務経験も5年あります。", "", {"Java"}, set(), set()),
+        ("React는 공부 중입니다. 실무 3년 차지만 아직 부족합니다.", "", {"React"}, set(), set()),
     ],
 )
 def test_readings_a_claims_audit_of_new_profiles_found_wrong(vocabulary, cues, skills, interests, have, want, avoid):
